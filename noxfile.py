@@ -55,6 +55,40 @@ def bench(session: nox.Session) -> None:
 
 
 @nox.session
+def docs(session: nox.Session) -> None:
+    """Build the site into docs/_build/html; ``-- --serve`` rebuilds on change.
+
+    Nitpicky, warnings are errors, and every gallery example runs: a failing
+    example fails the build with its traceback. No network is used.
+    """
+    session.install("-e.", *_group("docs"))
+    serve = "--serve" in session.posargs
+    extra = [arg for arg in session.posargs if arg != "--serve"]
+    options = ["-n", "-W", "--keep-going", "-b", "html", *extra]
+    # Matplotlib draws off-screen; the examples' plt.show() must not block.
+    env = {"MPLBACKEND": "agg"}
+    if serve:
+        session.install("sphinx-autobuild")
+        session.run(
+            "sphinx-autobuild",
+            *options,
+            # The gallery writes into docs/ on every build: watch the sources,
+            # not the generated files, or each build would trigger the next.
+            "--watch", str(ROOT / "sigmoid_examples"),
+            "--watch", str(ROOT / "src"),
+            "--ignore", str(DOCS / "auto_examples"),
+            "--ignore", str(DOCS / "gen_modules"),
+            "--ignore", str(DOCS / "sg_execution_times.rst"),
+            str(DOCS),
+            str(HTML),
+            env=env,
+        )  # fmt: skip
+        return
+    session.run("sphinx-build", *options, str(DOCS), str(HTML), env=env)
+    print(f"\nThe site is built; open {(HTML / 'index.html').resolve()}")
+
+
+@nox.session
 def build(session: nox.Session) -> None:
     """Build the sdist and the wheel into dist/."""
     session.install("build")
