@@ -1,0 +1,220 @@
+r"""
+Cross-entropy from logits
+=========================
+
+Binary cross-entropy needs :math:`\log\sigma(z)` and :math:`\log(1 - \sigma(z))`.
+Taking the log of a probability, even a correctly rounded one, returns 0 or
+infinity at logits that are not extreme; ``log_sigmoid`` applied to the logit
+itself does not.
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from sigmoid import log_sigmoid, sigmoid
+
+
+def loss_from_probability(z, label):
+    """-log(p) or -log(1 - p), with p = sigmoid(z) accurately rounded."""
+    p = sigmoid(z)
+    return -np.log(p) if label == 1 else -np.log(1 - p)
+
+
+def loss_from_logit(z, label):
+    """The same loss from the logit: 1 - sigmoid(z) = sigmoid(-z)."""
+    return -log_sigmoid(z) if label == 1 else -log_sigmoid(-z)
+
+
+# %%
+# For a label :math:`y \in \{0, 1\}` and a logit :math:`z` (the input of the
+# sigmoid, the raw score of a classifier) the binary cross-entropy is
+#
+# .. math::
+#
+#     L(z, y) = -y \log\sigma(z) - (1 - y) \log(1 - \sigma(z))
+#             = -y \log\sigma(z) - (1 - y) \log\sigma(-z),
+#
+# because :math:`1 - \sigma(z) = \sigma(-z)`. The first form goes through the
+# probability :math:`p = \sigma(z)`; the second never forms it. Here the
+# probability is the package's own ``sigmoid``, accurate to the last bit or
+# two, so every failure below comes from taking the log of a rounded
+# probability, not from a poor sigmoid.
+#
+# Where the probability form breaks
+# ---------------------------------
+#
+# :math:`p` rounds to exactly 1 once :math:`1 - \sigma(z) \approx e^{-z}` is
+# less than half the spacing of floats below 1, and to exactly 0 once
+# :math:`\sigma(z) \approx e^{z}` is less than half the smallest subnormal. A
+# bisection over the floats finds both thresholds, and the one where
+# :math:`1 - p` rounds to 1.
+
+
+def first_float(broken, lo, hi, dtype):
+    """Smallest float a in (lo, hi] of ``dtype`` with ``broken(a)`` true."""
+    as_int = np.dtype(dtype).str.replace("f", "i")
+    lo = np.array(lo, dtype).view(as_int).item()
+    hi = np.array(hi, dtype).view(as_int).item()
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if broken(np.array(mid, as_int).view(dtype)):
+            hi = mid
+        else:
+            lo = mid
+    return float(np.array(hi, as_int).view(dtype))
+
+
+DTYPES = (np.float32, np.float64)
+edges = {}
+for dtype in DTYPES:
+    one = first_float(lambda a: sigmoid(a) == 1, 1, 1e3, dtype)
+    zero = -first_float(lambda a: sigmoid(-a) == 0, 1, 1e4, dtype)
+    lost = -first_float(lambda a: 1 - sigmoid(-a) == 1, 1, 1e3, dtype)
+    edges[dtype] = {"one": one, "zero": zero, "lost": lost}
+    print(f"{np.dtype(dtype).name}:")
+    print(f"  sigmoid(z) rounds to 1      for z >= {one:9.4f}")
+    print(f"  1 - sigmoid(z) rounds to 1  for z <= {lost:9.4f}")
+    print(f"  sigmoid(z) rounds to 0      for z <= {zero:9.4f}")
+
+# %%
+# The loss against the logit
+# --------------------------
+#
+# Each panel draws the loss for one label on a log scale, from the logit
+# (solid) and from the probability (dashed). Where the probability form
+# returns 0 or infinity, which a log scale cannot show, triangles mark it at
+# the bottom or the top of the panel.
+
+RANGES = {np.float32: 30.0, np.float64: 50.0}
+BOTTOM = {np.float32: 1e-16, np.float64: 1e-25}
+TOP = 1e4
+
+fig, axes = plt.subplots(
+    2,
+    2,
+    figsize=(9, 7.5),
+    gridspec_kw={
+        "left": 0.09,
+        "right": 0.98,
+        "bottom": 0.07,
+        "top": 0.9,
+        "hspace": 0.35,
+        "wspace": 0.08,
+    },
+    sharey="row",
+)
+fig.suptitle("Binary cross-entropy from the logit and from the probability")
+for row, dtype in zip(axes, DTYPES, strict=True):
+    name, e = np.dtype(dtype).name, edges[dtype]
+    z = np.linspace(-RANGES[dtype], RANGES[dtype], 1201).astype(dtype)
+    for ax, label in zip(row, (1, 0), strict=True):
+        with np.errstate(divide="ignore"):  # log(0) is the point here
+            naive = loss_from_probability(z, label)
+        ax.plot(z, loss_from_logit(z, label), color="C0", lw=3, label="from the logit")
+        shown = np.isfinite(naive) & (naive > 0)
+        ax.plot(
+            np.where(shown, z, np.nan),
+            naive,
+            color="C1",
+            ls="--",
+            lw=2,
+            label="from the probability",
+        )
+        zeros, infs = z[naive == 0][::30], z[np.isinf(naive)][::30]
+        ax.plot(zeros, np.full(zeros.size, BOTTOM[dtype] * 5), "v", color="C1", ms=5)
+        ax.plot(infs, np.full(infs.size, TOP / 5), "^", color="C3", ms=5)
+        ax.set_yscale("log")
+        ax.set_ylim(BOTTOM[dtype], TOP)
+        ax.set(xlabel="logit z", title=f"{name}, label y = {label}")
+        for edge, text in ((e["one"], "p = 1"), (e["lost"], "1 - p = 1")):
+            ax.axvline(edge, color="0.5", lw=0.7, ls=":")
+            ax.annotate(
+                f"{text} for z {'≤' if edge < 0 else '≥'} {edge:.2f}",
+                # beside the line, where the curve is not
+                (edge, 0.7 if (edge > 0) == (label == 1) else 0.55),
+                xycoords=("data", "axes fraction"),
+                rotation=90,
+                va="center",
+                ha="right" if edge < 0 else "left",
+                xytext=(-2 if edge < 0 else 2, 0),
+                textcoords="offset points",
+                fontsize=7,
+                color="0.3",
+            )
+    row[0].set_ylabel("loss")
+handles = axes[0, 0].get_legend_handles_labels()[0] + [
+    plt.Line2D([], [], color="C1", marker="v", ls="", ms=5),
+    plt.Line2D([], [], color="C3", marker="^", ls="", ms=5),
+]
+labels = [
+    "from the logit: -log_sigmoid(\u00b1z)",
+    "from the probability: -log(p) or -log(1 - p)",
+    "probability form returns 0",
+    "probability form returns inf",
+]
+axes[0, 0].legend(handles, labels, loc="lower left", fontsize=7.5, framealpha=0.95)
+plt.show()
+
+# %%
+# With label 1 the loss is :math:`-\log\sigma(z)`. For a large positive logit
+# the prediction is confidently right and the true loss, about
+# :math:`e^{-z}`, is tiny but not zero; the probability form returns exactly
+# 0 as soon as :math:`p` rounds to 1 (the right dotted line), and the
+# gradient of that constant is 0 too. For a hugely negative logit it is
+# :math:`-\log 0 = \infty` where the true loss is about :math:`-z`.
+#
+# With label 0 the loss is :math:`-\log(1 - \sigma(z))`, and the failure comes
+# much sooner: a logit of 17.33 in float32 (36.74 in float64), an ordinary
+# value for a confident wrong prediction, gives :math:`1 - p = 0` and an
+# infinite loss, where the true loss is about :math:`z`. One such sample
+# makes the mean loss of the whole batch infinite. On the left, :math:`1 - p`
+# rounds to 1 and the loss to 0 where the true loss is about :math:`e^{z}`.
+#
+# The loss from the logit is :math:`-\log\sigma(\pm z)`, which ``log_sigmoid``
+# evaluates as :math:`\operatorname{log1p}(e^{\mp z})` without ever rounding
+# a probability: finite and accurate wherever the true value is a float.
+#
+# The gradient
+# ------------
+#
+# The derivative of the loss with respect to the logit is simply
+# :math:`\partial L / \partial z = \sigma(z) - y`. Automatic differentiation
+# of the probability form computes it by the chain rule instead: for label 0,
+# :math:`\sigma'(z) / (1 - \sigma(z))`, with the textbook
+# :math:`\sigma' = \sigma(1 - \sigma)`. Once :math:`p` rounds to 1 that is
+# :math:`0/0`.
+
+print("float32, label 0:")
+print(
+    f"{'z':>6} {'loss (prob.)':>13} {'loss (logit)':>13} {'grad (chain)':>13} "
+    f"{'grad sigma-y':>13}"
+)
+for z in np.array([5, 10, 15, 17, 18, 30, 90], dtype=np.float32):
+    p = sigmoid(z)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        loss_p = -np.log(1 - p)
+        grad_chain = p * (1 - p) / (1 - p)
+    loss_z = -log_sigmoid(-z)
+    print(f"{z:6.0f} {loss_p:13.7g} {loss_z:13.7g} {grad_chain:13.7g} {p - 0:13.7g}")
+
+# %%
+# The printed table shows the probability form drifting before it breaks:
+# already at :math:`z = 10` only four digits are right, because :math:`1 - p`
+# keeps only the few bits that survive the subtraction; at :math:`z = 17` the
+# loss is 16.64 instead of 17; from :math:`z = 18` it is infinite with a NaN
+# gradient, which then spreads to every weight in one optimiser step. The loss from the logit stays close to :math:`z` and its
+# gradient :math:`\sigma(z) - 0` close to 1.
+#
+# The usual remedies (clipping :math:`p` to :math:`[\epsilon, 1 - \epsilon]`,
+# or clamping the log) hide the failure by capping the loss; computing from
+# the logit removes it. Writing the loss as the one-line
+# :math:`-y\log p - (1 - y)\log(1 - p)` adds a third failure: with
+# :math:`y = 1` and :math:`p = 1` the unused term is :math:`0 \cdot \infty =
+# \text{NaN}`:
+
+z, y = np.float32(20), 1
+p = sigmoid(z)
+with np.errstate(divide="ignore", invalid="ignore"):
+    one_line = -y * np.log(p) - (1 - y) * np.log(1 - p)
+both = -y * log_sigmoid(z) - (1 - y) * log_sigmoid(-z)
+print(f"z = 20, y = 1: one-line probability form {one_line}, from the logit {both:.7g}")
