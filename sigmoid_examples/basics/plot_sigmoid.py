@@ -2,8 +2,8 @@ r"""
 The sigmoid function
 ====================
 
-The logistic sigmoid :math:`\sigma(x) = 1 / (1 + e^{-x})` squashes any real
-number into the interval between 0 and 1, with :math:`\sigma(0) = 1/2`.
+The logistic sigmoid, S(x) = 1 / (1 + exp(-x)), squashes any real number
+into the interval between 0 and 1, and equals 1/2 at x = 0.
 """
 
 import matplotlib.pyplot as plt

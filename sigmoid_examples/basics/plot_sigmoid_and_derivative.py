@@ -2,7 +2,7 @@ r"""
 Sigmoid and derivative together
 ===============================
 
-Drawing :math:`\sigma` and :math:`\sigma'` on one set of axes shows where the
+Drawing the sigmoid and its derivative on one set of axes shows where the
 sigmoid changes fastest: its slope peaks exactly where the curve crosses 1/2.
 """
 

@@ -2,9 +2,8 @@ r"""
 The sigmoid's derivative
 ========================
 
-The slope of the sigmoid is :math:`\sigma'(x) = \sigma(x)\,(1 - \sigma(x))`, a
-bell-shaped curve whose largest value is :math:`1/4`, reached at
-:math:`x = 0`.
+The slope of the sigmoid, S'(x) = S(x) (1 - S(x)), is a bell-shaped curve
+whose largest value, 1/4, is reached at x = 0.
 """
 
 import matplotlib.pyplot as plt

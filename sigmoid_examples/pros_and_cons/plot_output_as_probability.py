@@ -4,7 +4,7 @@ Output as a probability
 
 The sigmoid maps any score to a number between 0 and 1, so it can be read as
 a probability. Here a one-feature logistic regression, fitted by plain
-gradient descent, turns :math:`\sigma(wx + b)` into :math:`P(y = 1 \mid x)`.
+gradient descent, reads sigmoid(wx + b) as the probability P(y = 1 | x).
 """
 
 import matplotlib.pyplot as plt

@@ -3,10 +3,9 @@ Vanishing gradient
 ==================
 
 The sigmoid's slope is never more than 1/4, and backpropagation multiplies
-one such slope per layer, so in a deep sigmoid network the gradient reaching
-the first layers shrinks roughly like :math:`(1/4)^L` with depth :math:`L`.
-This example measures it in a small NumPy network and compares with tanh and
-ReLU.
+one such slope per layer, so in a deep sigmoid network the gradient shrinks
+by about a factor of four with every layer it passes back through. This
+example measures it in a small NumPy network and compares tanh and ReLU.
 """
 
 import matplotlib.pyplot as plt
