@@ -31,6 +31,12 @@ def step_derivative(z):
 # gradually. On each flat side of the jump the step's slope is exactly 0, and
 # at the jump itself it has no finite slope at all. The sigmoid's slope is
 # positive everywhere.
+#
+# In the code, ``(z > 0)`` is an array of True/False values and
+# ``.astype(float)`` turns them into 1.0/0.0. ``plt.subplots(1, 2)`` makes a
+# figure with two axes side by side, ``ax.set(title=..., xlabel=...)`` sets
+# several properties in one call, and the open circle (``markerfacecolor=
+# "white"``) marks the one point where the step has no derivative.
 
 z = np.linspace(-6, 6, 1201)
 fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(9, 3.8), layout="constrained")
@@ -94,7 +100,7 @@ def train(f, f_derivative, w=-1.0, b=0.0, learning_rate=2.0, steps=300):
     history = [mse(f, w, b)]
     for _ in range(steps):
         z = w * x + b
-        delta = 2 * (f(z) - y) * f_derivative(z)
+        delta = 2 * (f(z) - y) * f_derivative(z)  # dL/dz for each point, times n
         w -= learning_rate * np.mean(delta * x)
         b -= learning_rate * np.mean(delta)
         history.append(mse(f, w, b))
@@ -133,9 +139,10 @@ for name, f in [("sigmoid", sigmoid), ("step", step)]:
 # loss is flat on both sides of a cliff at :math:`w = 0`, where every point
 # changes side at once (with :math:`b = 0` the unit outputs 1 exactly where
 # :math:`wx > 0`). Its slope is 0 everywhere except at the cliff, where it
-# does not exist, so gradient descent has nothing to follow. The sigmoid unit's loss is a smooth curve that slopes
-# down towards the right answer. The right panel shows the result: the
-# sigmoid unit's loss falls, the step unit's loss never moves.
+# does not exist, so gradient descent has nothing to follow. The sigmoid
+# unit's loss is a smooth curve that slopes down towards the right answer.
+# The right panel shows the result: the sigmoid unit's loss falls, the step
+# unit's loss never moves.
 
 weights = np.linspace(-3, 3, 601)
 fig, (ax_l, ax_t) = plt.subplots(1, 2, figsize=(9, 3.8), layout="constrained")
