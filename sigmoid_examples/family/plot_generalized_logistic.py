@@ -21,7 +21,8 @@ PANELS = {
     "midpoint": ("Midpoint x₀", [-2.0, 0.0, 2.0, 4.0]),
 }
 
-fig, axes = plt.subplots(1, 3, figsize=(12, 4), sharey=True, layout="constrained")
+fig, axes = plt.subplots(1, 3, figsize=(12, 4), sharey=True)
+fig.subplots_adjust(left=0.05, right=0.99, bottom=0.12, top=0.92, wspace=0.06)
 for ax, (parameter, (title, values)) in zip(axes, PANELS.items(), strict=True):
     for i, value in enumerate(values):
         params = {"maximum": 1.0, "steepness": 1.0, "midpoint": 0.0, parameter: value}
@@ -77,8 +78,8 @@ for maximum, steepness, midpoint in [(1, 1, 0), (3, 2, 1), (0.5, -4, -2), (10, 0
 # flattens towards the constant :math:`L/2`. The frames are drawn once when
 # this page is built and play in the browser without a server.
 
-up = np.geomspace(0.25, 8, 18)
-sweep = np.concatenate([up, up[-2:0:-1]])  # there and back: 34 frames
+up = np.geomspace(0.25, 8, 16)
+sweep = np.concatenate([up, up[-2:0:-1]])  # there and back: 30 frames
 
 # Small, at a low resolution and with a fixed layout: every frame is stored in
 # the page as a PNG image.
@@ -100,5 +101,5 @@ def draw_frame(k):
     return curve, tangent
 
 
-anim = FuncAnimation(fig_anim, draw_frame, frames=sweep, interval=120)
+anim = FuncAnimation(fig_anim, draw_frame, frames=sweep, interval=130)
 plt.show()
