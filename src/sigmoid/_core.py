@@ -37,7 +37,7 @@ def _apply(
         check_out(name, out, array.shape, dtype)
     if array.dtype.kind != "f":
         array = array.astype(_F64)
-    source = np.ascontiguousarray(array).reshape(-1)
+    source = (array if array.flags.c_contiguous else array.copy()).reshape(-1)
     direct = out is not None and out.flags.c_contiguous
     if direct and np.may_share_memory(out, source):
         # In place is safe only when out and x are the very same elements:
@@ -151,7 +151,7 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
 
 
 _DERIVATIVES = {
-    1: (_kernels.derivative1_block, _exact.derivative1),
+    1: (_kernels.derivative1_block, None),
     2: (_kernels.derivative2_block, None),
     3: (_kernels.derivative3_block, None),
 }
@@ -301,7 +301,7 @@ def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     ...     np.log(sigmoid(np.array([-1000.0, 0.0, 50.0])))
     array([       -inf, -0.69314718,  0.        ])
     """
-    return _apply("log_sigmoid", _kernels.log_sigmoid_block, x, out, _exact.log_sigmoid)
+    return _apply("log_sigmoid", _kernels.log_sigmoid_block, x, out)
 
 
 def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
@@ -352,7 +352,7 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     >>> logit(sigmoid(3.0))  # sigma(3) is rounded; logit amplifies that by 3.3
     np.float64(3.000000000000003)
     """
-    return _apply("logit", _kernels.logit_block, p, out, _exact.logit)
+    return _apply("logit", _kernels.logit_block, p, out)
 
 
 def generalized_logistic(
@@ -423,13 +423,14 @@ def generalized_logistic(
     rate = finite_real_parameter(name, "steepness", steepness)
     centre = finite_real_parameter(name, "midpoint", midpoint)
     prepared = prepare(name, x)
+    z = np.empty(prepared.array.shape, _F64)
     with np.errstate(all="ignore"):
-        z = np.subtract(prepared.array, centre, dtype=_F64)
+        np.subtract(prepared.array, centre, out=z)
         if rate == 0.0:
-            z = np.where(np.isnan(z), z, 0.0)
+            np.copyto(z, 0.0, where=~np.isnan(z))  # no 0 * inf = NaN
         else:
             np.multiply(z, rate, out=z)
-    y = sigmoid(z)
-    np.multiply(y, scale, out=y)
-    result = y.astype(prepared.result_dtype, copy=False)
+        sigmoid(z, out=z)
+        np.multiply(z, scale, out=z)
+        result = z.astype(prepared.result_dtype, copy=False)
     return result[()] if prepared.scalar else result

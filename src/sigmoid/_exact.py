@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["derivative1", "log_sigmoid", "logit", "round_fraction", "sigmoid"]
+__all__ = ["round_fraction", "sigmoid"]
 
 _CONTEXT = decimal.Context(prec=60, Emax=10**6, Emin=-(10**6))
 
@@ -68,33 +68,4 @@ def _sigmoid(x: decimal.Decimal) -> decimal.Decimal | float:
     return c.divide(1, c.add(1, c.exp(c.minus(x))))
 
 
-def _derivative1(x: decimal.Decimal) -> decimal.Decimal | float:
-    if x.is_infinite():
-        return 0.0
-    c = _CONTEXT
-    e = c.exp(c.minus(abs(x)))
-    return c.divide(e, c.power(c.add(1, e), 2))
-
-
-def _log_sigmoid(x: decimal.Decimal) -> decimal.Decimal | float:
-    if x.is_infinite():
-        return -0.0 if x > 0 else -math.inf
-    c = _CONTEXT
-    return c.minus(c.ln(c.add(1, c.exp(c.minus(x)))))
-
-
-def _logit(p: decimal.Decimal) -> decimal.Decimal | float:
-    if p < 0 or p > 1:
-        return math.nan
-    if p == 0:
-        return -math.inf
-    if p == 1:
-        return math.inf
-    c = _CONTEXT
-    return c.ln(c.divide(p, c.subtract(1, p)))
-
-
 sigmoid = _vectorize(_sigmoid)
-derivative1 = _vectorize(_derivative1)
-log_sigmoid = _vectorize(_log_sigmoid)
-logit = _vectorize(_logit)

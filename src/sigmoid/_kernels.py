@@ -27,8 +27,6 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from . import _exact
-
 __all__ = [
     "BLOCK",
     "derivative1_block",
@@ -51,216 +49,254 @@ BLOCK = 1 << 16
 _F64 = np.dtype(np.float64)
 
 
-class _OverflowWatch:
-    """An ``np.errstate`` callback that records that an overflow happened."""
+class _FloatingPointWatch:
+    """An ``np.errstate`` callback that records overflow and underflow.
 
-    __slots__ = ("seen",)
+    Overflow in ``np.exp`` tells a kernel that its block holds inputs beyond
+    the range of the fast formula. Underflow in the final cast to float16 or
+    float32 tells ``run`` that some results are subnormal in the narrow type,
+    whose rounding boundaries lie on a fixed grid instead of following the
+    float64 bit pattern.
+    """
+
+    __slots__ = ("overflow", "underflow")
 
     def __init__(self) -> None:
-        self.seen = False
+        self.overflow = False
+        self.underflow = False
 
     def __call__(self, kind: str, flag: int) -> None:  # noqa: ARG002
-        self.seen = True
+        if kind == "overflow":
+            self.overflow = True
+        elif kind == "underflow":
+            self.underflow = True
 
 
 # A block kernel fills ``y`` (float64, same length as ``x``) from ``x``, using
-# the scratch buffers ``t`` and ``u``; ``watch`` reports overflow in np.exp.
-BlockKernel = Callable[[Array, F64, F64, F64, _OverflowWatch], None]
+# the float64 scratch buffers ``t`` and ``u``; ``watch`` reports overflow.
+BlockKernel = Callable[[Array, F64, F64, F64, _FloatingPointWatch], None]
+Exact = Callable[[F64, np.dtype[Any]], Array]
 
 
-def run(
-    block_kernel: BlockKernel,
-    x: Array,
-    y: Array,
-    exact: Callable[[F64, np.dtype[Any]], Array] | None,
-) -> None:
+def run(block_kernel: BlockKernel, x: Array, y: Array, exact: Exact | None) -> None:
     """Apply ``block_kernel`` to ``x`` block by block, writing into ``y``.
 
-    ``exact`` computes correctly rounded results for the few float16/float32
-    elements whose float64 value is too close to a rounding boundary to round
-    correctly; it receives those elements of ``x`` as float64 and returns the
-    exact results in ``y.dtype``.
+    ``y`` may be ``x`` itself: every kernel reads its block of ``x`` in full
+    before it writes the block of ``y``. For float16/float32 results, ``exact``
+    (when given) makes them correctly rounded: it receives the few elements of
+    ``x`` whose float64 value is too close to a rounding boundary, as float64,
+    and returns their correctly rounded values in ``y.dtype``.
     """
     n = x.size
+    if n == 0:
+        return
     size = min(n, BLOCK)
     t = np.empty(size, _F64)
     u = np.empty(size, _F64)
     narrow = y.dtype != _F64
-    w = np.empty(size, _F64) if narrow else t  # t is never aliased with y
-    watch = _OverflowWatch()
-    with np.errstate(all="ignore", over="call", call=watch):
+    w = np.empty(size, _F64) if narrow else t
+    # In place with a narrow dtype, the exact path reads x after y is written.
+    keep_input = narrow and exact is not None and np.may_share_memory(x, y)
+    watch = _FloatingPointWatch()
+    with np.errstate(all="ignore", over="call", under="call", call=watch):
         for start in range(0, n, size):
             stop = min(start + size, n)
             m = stop - start
-            xb = x[start:stop]
-            if narrow:
-                wb = w[:m]
-                block_kernel(xb, wb, t[:m], u[:m], watch)
-                _round_to(wb, xb, y[start:stop], u[:m], exact)
-            else:
+            xb = x[start:stop].copy() if keep_input else x[start:stop]
+            if not narrow:
                 block_kernel(xb, y[start:stop], t[:m], u[:m], watch)
+                continue
+            wb = w[:m]
+            yb = y[start:stop]
+            block_kernel(xb, wb, t[:m], u[:m], watch)
+            watch.underflow = False
+            np.copyto(yb, wb, casting="same_kind")
+            if exact is not None:
+                doubtful = _near_midpoint(wb, yb.dtype, u[:m], watch.underflow)
+                if doubtful is not None:
+                    yb[doubtful] = exact(xb[doubtful].astype(_F64), yb.dtype)
 
 
-def _round_to(
-    w: F64,
-    x: Array,
-    y: Array,
-    scratch: F64,
-    exact: Callable[[F64, np.dtype[Any]], Array] | None,
-) -> None:
-    """Round the float64 values ``w`` into ``y`` (float16 or float32).
-
-    Rounding a float64 approximation once is correct unless the true value
-    and the approximation straddle a rounding boundary (a midpoint between two
-    neighbouring narrow floats). The float64 kernels are accurate to a few
-    units in the last place of float64, so only values within ``_GUARD``
-    float64 ULPs of a midpoint are in doubt; those are recomputed by ``exact``.
-    """
-    np.copyto(y, w, casting="same_kind")
-    if exact is None:
-        return
-    suspicious = _near_midpoint(w, y.dtype, scratch)
-    if suspicious is not None:
-        y[suspicious] = exact(x[suspicious].astype(np.float64), y.dtype)
-
-
-#: How many float64 ULPs from a rounding boundary count as "in doubt". The
-#: kernels' measured float64 error is below 3 ULP; 8 leaves a wide margin.
+#: How many float64 ULPs from a rounding boundary of the narrow type count as
+#: "in doubt". The float64 kernels are accurate to 2.5 ULP (measured with
+#: ``nox -s accuracy``); 8 leaves room for a less accurate ``np.exp``.
 _GUARD = 8
 
 
-def _near_midpoint(
-    w: F64, dtype: np.dtype[Any], scratch: F64
-) -> npt.NDArray[np.intp] | None:
-    """Indices where ``w`` is within ``_GUARD`` float64 ULPs of a midpoint of ``dtype``.
+class _Midpoints:
+    """Constants for finding float64 values next to a narrow type's midpoints."""
 
-    For results that are normal numbers in the narrow type the midpoints are
-    the float64 values whose low ``52 - nmant`` mantissa bits are ``100...0``,
-    so the test is integer arithmetic on the bit pattern. Results below the
-    narrow type's smallest normal number have midpoints on a fixed absolute
-    grid instead, and are tested on that grid.
+    __slots__ = ("limit", "mask", "offset", "smallest_normal", "smallest_subnormal")
+
+    def __init__(self, dtype: type[np.floating[Any]]) -> None:
+        info = np.finfo(dtype)
+        shift = 52 - info.nmant  # float64 mantissa bits dropped by the rounding
+        # (bits + GUARD - half) mod 2**shift < 2 GUARD  <=>  within GUARD of half.
+        self.offset = np.uint64((_GUARD - (1 << (shift - 1))) % (1 << 64))
+        self.mask = np.uint64((1 << shift) - 1)
+        self.limit = np.uint64(2 * _GUARD)
+        self.smallest_normal = float(info.smallest_normal)
+        self.smallest_subnormal = float(info.smallest_subnormal)
+
+
+_MIDPOINTS = {np.dtype(t): _Midpoints(t) for t in (np.float16, np.float32)}
+
+
+def _near_midpoint(
+    w: F64, dtype: np.dtype[Any], scratch: F64, subnormal: bool
+) -> npt.NDArray[np.intp] | None:
+    """Indices where ``w`` lies within ``_GUARD`` float64 ULPs of a midpoint.
+
+    A midpoint is a value halfway between two neighbouring numbers of
+    ``dtype``. For results that are normal numbers of ``dtype`` these are the
+    float64 values whose low ``52 - nmant`` mantissa bits are ``100...0``, so
+    the test is integer arithmetic on the bit pattern: two passes and a
+    reduction. Results that are subnormal in ``dtype`` (``subnormal`` says the
+    cast reported some) have midpoints on a fixed absolute grid and are tested
+    on that grid.
     """
-    info = np.finfo(dtype)
-    shift = 52 - info.nmant
-    offset = np.uint64((_GUARD - (1 << (shift - 1))) % (1 << 64))
-    bits = w.view(np.uint64)
+    c = _MIDPOINTS[dtype]
     u = scratch.view(np.uint64)
-    # (bits + GUARD - half) mod 2**shift < 2 GUARD  <=>  within GUARD of half.
-    np.add(bits, offset, out=u)
-    np.bitwise_and(u, np.uint64((1 << shift) - 1), out=u)
-    near = u < np.uint64(2 * _GUARD)
-    smallest_normal = float(info.smallest_normal)
-    tiny = np.flatnonzero(np.abs(w) < smallest_normal)
-    if tiny.size:
-        # In units of the smallest subnormal, midpoints are at k + 1/2.
-        scaled = np.abs(w[tiny]) / float(info.smallest_subnormal)
+    np.add(w.view(np.uint64), c.offset, out=u)
+    np.bitwise_and(u, c.mask, out=u)
+    found = [np.flatnonzero(u < c.limit)] if u.min() < c.limit else []
+    if subnormal:
+        tiny = np.flatnonzero(np.abs(w) < c.smallest_normal)
+        # In units of the smallest subnormal, the midpoints are at k + 1/2.
+        scaled = np.abs(w[tiny]) / c.smallest_subnormal
         distance = np.abs(scaled - np.floor(scaled) - 0.5)
-        near[tiny] = distance <= _GUARD * 2.0**-52 * scaled
-    if not near.any():
+        found.append(tiny[distance <= _GUARD * 2.0**-52 * scaled])
+    if not found:
         return None
-    return np.flatnonzero(near)
+    doubtful = np.union1d(*found) if len(found) == 2 else found[0]
+    return doubtful if doubtful.size else None
 
 
 # ----------------------------------------------------------------------------
 # sigmoid
 
 
-def sigmoid_block(x: Array, y: F64, t: F64, u: F64, watch: _OverflowWatch) -> None:  # noqa: ARG001
-    """y = 1 / (1 + exp(-x)), exact to within a few ULP for x > -709.78."""
+def sigmoid_block(
+    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch
+) -> None:
+    """y = 1 / (1 + exp(-x)); exp(x) itself where exp(-x) overflows.
+
+    Each step is monotone, so the result is monotone in x. Below x = -709.78,
+    where exp(-x) overflows, sigma(x) = e / (1 + e) with e = exp(x) < 2**-1022,
+    and 1 + e rounds to 1, so sigma(x) is exp(x) to within a rounding.
+    """
     np.negative(x, out=t, dtype=_F64)
-    watch.seen = False
+    watch.overflow = False
     np.exp(t, out=t)
-    if watch.seen:  # exp(-x) overflowed: some x < -709.78 in this block
-        _sigmoid_stable(x, y)
-        return
-    np.add(t, 1.0, out=t)
-    np.divide(1.0, t, out=y)
-
-
-def _sigmoid_stable(x: Array, y: F64) -> None:
-    """sigma(x) = 1 / (1 + e) for x >= 0 and e / (1 + e) for x < 0, e = exp(-|x|)."""
-    x64 = x.astype(_F64, copy=False)
-    e = np.exp(-np.abs(x64))
-    np.divide(np.where(x64 >= 0, 1.0, e), 1.0 + e, out=y)
+    if watch.overflow:
+        tail = np.flatnonzero(np.isinf(t))
+        tail_values = np.exp(x[tail].astype(_F64))  # read before y overwrites x
+    np.add(t, 1.0, out=u)
+    np.divide(1.0, u, out=y)
+    if watch.overflow:
+        y[tail] = tail_values
 
 
 # ----------------------------------------------------------------------------
 # derivatives
 
 
-def derivative1_block(x: Array, y: F64, t: F64, u: F64, watch: _OverflowWatch) -> None:  # noqa: ARG001
-    """y = e / (1 + e)**2 with e = exp(-|x|): symmetric, never overflows."""
-    np.abs(x, out=t, dtype=_F64)
-    np.negative(t, out=t)
-    np.exp(t, out=t)
+def derivative1_block(
+    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch
+) -> None:
+    """y = 1 / (2 + 2 cosh(x)); exp(-|x|) itself where cosh(x) overflows.
+
+    sigma'(x) = e / (1 + e)**2 with e = exp(-|x|); dividing through by e gives
+    1 / (e**-1 + 2 + e) = 1 / (2 + 2 cosh x): three passes, no cancellation.
+    Beyond |x| = 710.47, where cosh overflows, sigma'(x) = e (1 + e)**-2 with
+    e < 2**-1024 rounds to e.
+    """
+    watch.overflow = False
+    np.cosh(x, out=t, dtype=_F64)
+    if watch.overflow:
+        tail = np.flatnonzero(np.isinf(t))
+        tail_values = np.exp(-np.abs(x[tail].astype(_F64)))
     np.add(t, 1.0, out=u)
-    np.multiply(u, u, out=u)
-    np.divide(t, u, out=y)
+    np.divide(0.5, u, out=y)
+    if watch.overflow:
+        y[tail] = tail_values
 
 
-def derivative2_block(x: Array, y: F64, t: F64, u: F64, watch: _OverflowWatch) -> None:  # noqa: ARG001
-    """y = -sign(x) e (1 - e) / (1 + e)**3 with e = exp(-|x|), 1 - e = -expm1(-|x|)."""
-    np.abs(x, out=t, dtype=_F64)
-    np.negative(t, out=t)
-    np.expm1(t, out=t)  # t = e - 1, accurate near x = 0
-    np.add(t, 1.0, out=u)  # u = e
-    np.multiply(u, t, out=y)  # y = e (e - 1) <= 0
-    np.add(u, 1.0, out=u)  # u = 1 + e
-    np.multiply(u, u, out=t)
-    np.multiply(t, u, out=t)  # t = (1 + e)**3
-    np.divide(y, t, out=y)
-    np.sign(x, out=t, dtype=_F64)
-    np.multiply(y, t, out=y)  # odd function
+def derivative2_block(
+    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch
+) -> None:
+    """y = -sigma'(x) tanh(x / 2): two well-conditioned factors, no cancellation.
+
+    sigma'(x) = 1 / (2 + 2 cosh x) as in ``derivative1_block``; where cosh
+    overflows (|x| > 710.47), sigma''(x) rounds to -sign(x) exp(-|x|).
+    """
+    watch.overflow = False
+    np.cosh(x, out=u, dtype=_F64)
+    if watch.overflow:
+        tail = np.flatnonzero(np.isinf(u))
+        x_tail = x[tail].astype(_F64)  # read before y overwrites x
+        tail_values = -np.sign(x_tail) * np.exp(-np.abs(x_tail))
+    np.multiply(x, 0.5, out=t, dtype=_F64)
+    np.tanh(t, out=t)
+    np.add(u, 1.0, out=u)
+    np.divide(-0.5, u, out=u)  # -sigma'(x)
+    np.multiply(u, t, out=y)
     np.add(y, 0.0, out=y)  # sigma''(0) = +0, not -0
+    if watch.overflow:
+        y[tail] = tail_values
 
 
-def derivative3_block(x: Array, y: F64, t: F64, u: F64, watch: _OverflowWatch) -> None:  # noqa: ARG001
+def derivative3_block(
+    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch  # noqa: ARG001
+) -> None:
     """y = e (m**2 - 2m - 2) / (1 + e)**4 with e = exp(-|x|), m = e - 1.
 
-    m**2 - 2m - 2 equals 1 - 4e + e**2; writing it in m = expm1(-|x|) keeps
+    m**2 - 2m - 2 equals 1 - 4e + e**2; written in m = expm1(-|x|) it keeps
     full accuracy near x = 0, where e is close to 1.
     """
     np.abs(x, out=t, dtype=_F64)
     np.negative(t, out=t)
+    np.exp(t, out=y)  # y = e
     np.expm1(t, out=t)  # t = m
     np.subtract(t, 2.0, out=u)  # u = m - 2
     np.multiply(u, t, out=u)  # u = m**2 - 2m
     np.subtract(u, 2.0, out=u)  # u = m**2 - 2m - 2
-    np.add(t, 1.0, out=t)  # t = e
-    np.multiply(u, t, out=y)  # y = e (1 - 4e + e**2)
-    np.add(t, 1.0, out=t)  # t = 1 + e
-    np.multiply(t, t, out=t)
-    np.multiply(t, t, out=t)  # t = (1 + e)**4
-    np.divide(y, t, out=y)
+    np.multiply(u, y, out=u)  # u = e (1 - 4e + e**2)
+    np.add(y, 1.0, out=y)  # y = 1 + e
+    np.multiply(y, y, out=y)
+    np.multiply(y, y, out=y)  # y = (1 + e)**4
+    np.divide(u, y, out=y)
 
 
 # ----------------------------------------------------------------------------
 # log-sigmoid
 
 
-def log_sigmoid_block(x: Array, y: F64, t: F64, u: F64, watch: _OverflowWatch) -> None:  # noqa: ARG001
-    """y = -log1p(exp(-x)), with the stable form where exp(-x) overflows."""
+def log_sigmoid_block(
+    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch
+) -> None:
+    """y = -log1p(exp(-x)); x itself where exp(-x) overflows.
+
+    Below x = -709.78, log sigma(x) = x - log1p(exp(x)) with exp(x) < 2**-1022,
+    which rounds to x.
+    """
     np.negative(x, out=t, dtype=_F64)
-    watch.seen = False
+    watch.overflow = False
     np.exp(t, out=t)
-    if watch.seen:
-        _log_sigmoid_stable(x, y)
-        return
-    np.log1p(t, out=t)
-    np.negative(t, out=y)
-
-
-def _log_sigmoid_stable(x: Array, y: F64) -> None:
-    """log sigma(x) = min(x, 0) - log1p(exp(-|x|))."""
-    x64 = x.astype(_F64, copy=False)
-    np.subtract(np.minimum(x64, 0.0), np.log1p(np.exp(-np.abs(x64))), out=y)
+    if watch.overflow:
+        tail = np.flatnonzero(np.isinf(t))
+        tail_values = x[tail].astype(_F64)  # read before y overwrites x
+    np.log1p(t, out=u)
+    np.negative(u, out=y)
+    if watch.overflow:
+        y[tail] = tail_values
 
 
 # ----------------------------------------------------------------------------
 # logit
 
 
-def logit_block(x: Array, y: F64, t: F64, u: F64, watch: _OverflowWatch) -> None:  # noqa: ARG001
+def logit_block(x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch) -> None:  # noqa: ARG001
     """y = 2 atanh(2p - 1) for p >= 1/4, log(p / (1 - p)) below.
 
     For p in [1/4, 1] the argument 2p - 1 is exact (Sterbenz), so the only
@@ -281,10 +317,3 @@ def logit_block(x: Array, y: F64, t: F64, u: F64, watch: _OverflowWatch) -> None
     np.copyto(y, u, where=p < 0.25)
 
 
-# Exact (correctly rounded) fallbacks for float16/float32 results.
-EXACT: dict[BlockKernel, Callable[[Array, np.dtype[Any]], Array]] = {
-    sigmoid_block: _exact.sigmoid,
-    derivative1_block: _exact.derivative1,
-    log_sigmoid_block: _exact.log_sigmoid,
-    logit_block: _exact.logit,
-}

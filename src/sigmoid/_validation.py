@@ -21,6 +21,7 @@ __all__ = ["Prepared", "finite_real_parameter", "prepare"]
 # float64, as NumPy's own transcendental ufuncs do.
 _FLOAT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
 _F64 = np.dtype(np.float64)
+_RESULT_DTYPE = {d: d for d in _FLOAT_DTYPES}
 
 
 def _describe(value: object) -> str:
@@ -54,15 +55,19 @@ def prepare(name: str, x: object) -> Prepared:
         object, complex, datetime or timedelta arrays, or ``np.longdouble``
         on platforms where it is wider than float64.
     """
+    if type(x) is np.ndarray:  # the common case, kept fast for small arrays
+        result = _RESULT_DTYPE.get(x.dtype)
+        if result is not None:
+            return Prepared(x, result, False)
     if x is None or isinstance(x, (str, bytes, bytearray)):
         msg = f"{name}() expects real numbers, got {_describe(x)}"
         raise TypeError(msg)
-    scalar = not isinstance(x, np.ndarray) and np.ndim(x) == 0  # type: ignore[arg-type]
     try:
         array = np.asarray(x)
     except (TypeError, ValueError) as err:
         msg = f"{name}() expects real numbers, got {_describe(x)}"
         raise TypeError(msg) from err
+    scalar = not isinstance(x, np.ndarray) and array.ndim == 0
     dtype = array.dtype
     if dtype.kind in "biu":
         return Prepared(array, _F64, scalar)

@@ -1,0 +1,643 @@
+"""Accuracy of every function and dtype, in ULPs, against exact references.
+
+Run with ``nox -s accuracy`` (or ``python benchmarks/accuracy.py``). It checks
+
+* float64: 10**6 random inputs per function, spread over the whole range
+  (subnormal results included), against mpmath at 50 significant digits;
+* float32: every one of the 2**32 inputs, against extended-precision
+  (``np.longdouble``, 64-bit significand) values, with mpmath deciding the rare
+  inputs whose longdouble value is too close to a float32 rounding boundary;
+  inputs outside the ranges listed in ``F32_DOMAINS`` have results fixed by a
+  short argument given beside each range, and are checked against those;
+* float16: every one of the 2**16 inputs against mpmath.
+
+It prints Markdown tables (max and median ULP per function and dtype, with
+``scipy.special``, the naive NumPy formula and ``torch`` where installed for
+comparison), writes them with the machine's details to
+``benchmarks/results/accuracy.md`` and ``accuracy.json``, and exits non-zero
+if any function misses the bound its docstring states.
+
+``--quick`` shrinks every sample (for trying the script, not for the record).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import multiprocessing
+import platform
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import mpmath
+import numpy as np
+import numpy.typing as npt
+
+import sigmoid as sg
+
+LD = np.longdouble
+RESULTS = Path(__file__).parent / "results"
+Fn = Callable[[Any], Any]
+
+# The bounds each docstring states (None: measured and reported, no bound).
+BOUNDS: dict[tuple[str, str], float | None] = {
+    ("sigmoid", "float64"): 2.5,
+    ("sigmoid", "float32"): 0.5,
+    ("sigmoid", "float16"): 0.5,
+    ("sigmoid_derivative", "float64"): 4.0,
+    ("sigmoid_derivative", "float32"): 1.0,
+    ("sigmoid_derivative", "float16"): 1.0,
+    ("sigmoid_derivative order=2", "float64"): None,
+    ("sigmoid_derivative order=3", "float64"): None,
+    ("log_sigmoid", "float64"): 1.5,
+    ("log_sigmoid", "float32"): 1.0,
+    ("log_sigmoid", "float16"): 1.0,
+    ("logit", "float64"): 1.5,
+    ("logit", "float32"): 1.0,
+    ("logit", "float16"): 1.0,
+}
+
+
+# ----------------------------------------------------------------------------
+# mpmath references (50 digits), written in forms with no cancellation at
+# that precision: e = exp(-|x|) never overflows and keeps the tails exact.
+
+mpmath.mp.dps = 50
+
+
+def _e(x: Any) -> Any:
+    return mpmath.exp(-abs(x))
+
+
+def mp_sigmoid(x: Any) -> Any:
+    return 1 / (1 + mpmath.exp(-x))
+
+
+def mp_derivative1(x: Any) -> Any:
+    e = _e(x)
+    return e / (1 + e) ** 2
+
+
+def mp_derivative2(x: Any) -> Any:
+    e = _e(x)
+    return -mpmath.sign(x) * e * (1 - e) / (1 + e) ** 3
+
+
+def mp_derivative3(x: Any) -> Any:
+    e = _e(x)
+    return e * (1 - 4 * e + e * e) / (1 + e) ** 4
+
+
+def mp_log_sigmoid(x: Any) -> Any:
+    return -mpmath.log1p(mpmath.exp(-x))
+
+
+def mp_logit(p: Any) -> Any:
+    return mpmath.log(p / (1 - p))
+
+
+def _mp_value(fn: Fn, x: float) -> tuple[float, float]:
+    """The reference as an unevaluated float64 sum hi + lo."""
+    if math.isnan(x):
+        return math.nan, 0.0
+    if fn is mp_logit:
+        if x < 0 or x > 1:
+            return math.nan, 0.0
+        if x in (0.0, 1.0):
+            return (-math.inf if x == 0 else math.inf), 0.0
+    elif math.isinf(x):
+        limits = {
+            mp_sigmoid: (0.0, 1.0),
+            mp_log_sigmoid: (-math.inf, 0.0),
+        }.get(fn, (0.0, 0.0))
+        return limits[x > 0], 0.0
+    value = fn(mpmath.mpf(x))
+    hi = float(value)
+    lo = float(value - hi) if math.isfinite(hi) else 0.0
+    return hi, lo
+
+
+def _mp_chunk(args: tuple[str, list[float]]) -> list[tuple[float, float]]:
+    name, xs = args
+    fn = MP_FUNCTIONS[name]
+    return [_mp_value(fn, x) for x in xs]
+
+
+MP_FUNCTIONS: dict[str, Fn] = {
+    "sigmoid": mp_sigmoid,
+    "sigmoid_derivative": mp_derivative1,
+    "sigmoid_derivative order=2": mp_derivative2,
+    "sigmoid_derivative order=3": mp_derivative3,
+    "log_sigmoid": mp_log_sigmoid,
+    "logit": mp_logit,
+}
+
+
+def mp_reference(
+    name: str, x: npt.NDArray[np.float64], pool: Any
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    xs = x.tolist()
+    step = 2000
+    parts = pool.map(_mp_chunk, [(name, xs[i : i + step]) for i in range(0, len(xs), step)])
+    pairs = np.array([p for part in parts for p in part], dtype=np.float64)
+    return pairs[:, 0], pairs[:, 1]
+
+
+# ----------------------------------------------------------------------------
+# Implementations under test and for comparison
+
+
+def _implementations(name: str) -> dict[str, Fn]:
+    """The package's function and the alternatives a reader would compare."""
+    impls: dict[str, Fn] = {}
+    try:
+        from scipy import special
+    except ImportError:  # pragma: no cover - scipy is in the bench group
+        special = None
+    try:
+        import torch
+    except ImportError:
+        torch = None
+
+    def naive(f: Fn) -> Fn:
+        def wrapped(x: Any) -> Any:
+            with np.errstate(all="ignore"):
+                return f(np.asarray(x))
+
+        return wrapped
+
+    if name == "sigmoid":
+        impls["sigmoid"] = sg.sigmoid
+        if special is not None:
+            impls["scipy expit"] = special.expit
+        impls["naive 1/(1+exp(-x))"] = naive(lambda x: 1 / (1 + np.exp(-x)))
+        if torch is not None:
+            impls["torch.sigmoid"] = lambda x: torch.sigmoid(torch.from_numpy(x)).numpy()
+    elif name == "sigmoid_derivative":
+        impls["sigmoid_derivative"] = sg.sigmoid_derivative
+        if special is not None:
+            impls["expit(x)*(1-expit(x))"] = naive(
+                lambda x: special.expit(x) * (1 - special.expit(x))
+            )
+    elif name.startswith("sigmoid_derivative order="):
+        order = int(name[-1])
+        impls[name] = lambda x: sg.sigmoid_derivative(x, order=order)
+    elif name == "log_sigmoid":
+        impls["log_sigmoid"] = sg.log_sigmoid
+        if special is not None:
+            impls["scipy log_expit"] = special.log_expit
+            impls["log(expit(x))"] = naive(lambda x: np.log(special.expit(x)))
+    elif name == "logit":
+        impls["logit"] = sg.logit
+        if special is not None:
+            impls["scipy logit"] = special.logit
+        impls["naive log(p/(1-p))"] = naive(lambda p: np.log(p / (1 - p)))
+    return impls
+
+
+# ----------------------------------------------------------------------------
+# Error statistics: max exactly, median from a fine histogram (the float32
+# runs see up to 10**9 errors, too many to keep).
+
+_EDGES = np.concatenate([np.linspace(0, 8, 8 * 1024 + 1), [np.inf]])
+
+
+@dataclass
+class Stats:
+    count: int = 0
+    max_ulp: float = 0.0
+    worst_input: float = math.nan
+    histogram: npt.NDArray[np.int64] = field(
+        default_factory=lambda: np.zeros(_EDGES.size - 1, np.int64)
+    )
+    mismatches: int = 0  # results differing from the correctly rounded value
+
+    def add(
+        self, ulp: npt.NDArray[Any], x: npt.NDArray[Any], in_median: bool = True
+    ) -> None:
+        if ulp.size == 0:
+            return
+        ulp = np.nan_to_num(np.asarray(ulp, dtype=np.float64), nan=np.inf, posinf=np.inf)
+        self.count += ulp.size
+        i = int(np.argmax(ulp))
+        if ulp[i] > self.max_ulp or math.isnan(self.worst_input):
+            self.max_ulp = float(ulp[i])
+            self.worst_input = float(x[i])
+        if in_median:
+            self.histogram += np.histogram(ulp, _EDGES)[0]
+
+    def merge(self, other: Stats) -> None:
+        if other.count == 0:
+            return
+        if other.max_ulp > self.max_ulp or math.isnan(self.worst_input):
+            self.max_ulp, self.worst_input = other.max_ulp, other.worst_input
+        self.count += other.count
+        self.histogram += other.histogram
+        self.mismatches += other.mismatches
+
+    @property
+    def median_ulp(self) -> float:
+        """Median over the inputs evaluated against a reference (to 1/1024 ULP)."""
+        counted = int(self.histogram.sum())
+        if counted == 0:
+            return math.nan
+        k = int(np.searchsorted(np.cumsum(self.histogram), (counted + 1) // 2))
+        return float((_EDGES[k] + _EDGES[min(k + 1, _EDGES.size - 2)]) / 2)
+
+
+def ulp_error_f64(
+    y: npt.NDArray[Any], hi: npt.NDArray[np.float64], lo: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """|y - (hi + lo)| in units of the float64 spacing at the reference."""
+    y = np.asarray(y, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        err = np.abs((y - hi) - lo) / np.spacing(np.abs(hi))
+    same = (y == hi) | (np.isnan(y) & np.isnan(hi))
+    special = ~np.isfinite(hi) | ~np.isfinite(y)
+    err[special] = np.where(same[special], 0.0, np.inf)
+    return err
+
+
+def ulp_in(dtype: Any, r: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """Spacing of ``dtype`` at the (longdouble) values ``r``, subnormals included."""
+    info = np.finfo(dtype)
+    _, e = np.frexp(np.abs(r))
+    e = np.maximum(e, int(info.minexp) + 1)
+    return np.ldexp(np.ones_like(r), e - 1 - int(info.nmant))
+
+
+def ulp_error_narrow(
+    y: npt.NDArray[Any], ref: npt.NDArray[Any], dtype: Any
+) -> npt.NDArray[np.float64]:
+    """|y - ref| in units of the ``dtype`` spacing at ``ref`` (longdouble)."""
+    y_ld = np.asarray(y).astype(LD)
+    with np.errstate(all="ignore"):
+        err = (np.abs(y_ld - ref) / ulp_in(dtype, ref)).astype(np.float64)
+    same = (y_ld == ref) | (np.isnan(y_ld) & np.isnan(ref))
+    special = ~np.isfinite(ref) | ~np.isfinite(y_ld)
+    err[special] = np.where(same[special], 0.0, np.inf)
+    return err
+
+
+# ----------------------------------------------------------------------------
+# float64: random inputs
+
+
+def f64_inputs(name: str, n: int, rng: np.random.Generator) -> npt.NDArray[np.float64]:
+    third = n // 3
+    if name == "logit":
+        parts = [
+            rng.uniform(0, 1, third),
+            10.0 ** rng.uniform(-308, np.log10(0.5), third),
+            1 - 2.0 ** rng.uniform(-53, -1, third),
+        ]
+        special = [0.0, 1.0, 0.5, 0.25, -0.0, 5e-324, np.nan, -1.0, 2.0, np.inf]
+    else:
+        sign = rng.choice([-1.0, 1.0], third)
+        parts = [
+            rng.uniform(-40, 40, third),
+            sign * 10.0 ** rng.uniform(-20, np.log10(746), third),
+            rng.uniform(-746, 746, third),
+        ]
+        special = [0.0, -0.0, np.inf, -np.inf, np.nan, 5e-324, -5e-324, 1.7e308, -1.7e308]
+    x = np.concatenate([*parts, special])
+    return x[: max(n, len(special))]
+
+
+def check_f64(name: str, n: int, pool: Any, rng: np.random.Generator) -> dict[str, Stats]:
+    x = f64_inputs(name, n, rng)
+    hi, lo = mp_reference(name, x, pool)
+    results = {}
+    for label, fn in _implementations(name).items():
+        stats = Stats()
+        stats.add(ulp_error_f64(fn(x), hi, lo), x)
+        results[label] = stats
+    return results
+
+
+# ----------------------------------------------------------------------------
+# float32: every input. Each function gets the ranges of inputs evaluated
+# against longdouble references; every other input has a known result.
+
+
+def ld_sigmoid(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    return 1 / (1 + np.exp(-x))
+
+
+def ld_derivative1(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    e = np.exp(-np.abs(x))
+    return e / ((1 + e) * (1 + e))
+
+
+def ld_log_sigmoid(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    return np.where(
+        x >= 0, -np.log1p(np.exp(-np.abs(x))), x - np.log1p(np.exp(-np.abs(x)))
+    )
+
+
+def ld_logit(p: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    # 2p - 1 is exact, so near p = 1/2 nothing cancels.
+    with np.errstate(all="ignore"):
+        return np.where(p < 0.25, np.log(p / (1 - p)), np.log1p((2 * p - 1) / (1 - p)))
+
+
+@dataclass(frozen=True)
+class Domain:
+    """Inputs [lo, hi] (both signs when ``symmetric``) evaluated in longdouble."""
+
+    lo: float
+    hi: float
+
+
+# Outside these ranges the float32 result is fixed, for the reasons given:
+F32_DOMAINS: dict[str, tuple[list[tuple[float, float]], Callable[[Any], Any]]] = {
+    # |x| < 2**-30: |sigma(x) - 1/2| <= |x|/4 < 2**-32, far below half the
+    # float32 spacing at 1/2 (2**-26): the result is 0.5. x > 17.4: 1 - sigma(x)
+    # < exp(-x) < 2**-25, half the spacing below 1: the result is 1.
+    # x < -104: sigma(x) < exp(x) < 7.0e-46 < 2**-150: the result is 0.
+    "sigmoid": (
+        [(-104.0, -(2.0**-30)), (2.0**-30, 17.4)],
+        lambda x: np.where(np.abs(x) < 2.0**-30, 0.5, np.where(x > 0, 1.0, 0.0)),
+    ),
+    # Even function. |x| < 2**-30: |sigma'(x) - 1/4| < x**2/16 < 2**-64: 0.25.
+    # |x| > 104: sigma'(x) < exp(-|x|) < 2**-150: 0.
+    "sigmoid_derivative": (
+        [(-104.0, -(2.0**-30)), (2.0**-30, 104.0)],
+        lambda x: np.where(np.abs(x) < 2.0**-30, 0.25, 0.0),
+    ),
+    # x > 104: -exp(-x) < log sigma(x) < 0 with exp(-x) < 2**-150: -0.
+    # x < -128: log sigma(x) = x - log1p(e**x), e**x < 2**-184, which is far
+    # below half the spacing at x: the result is x. |x| < 2**-40: the result
+    # is float32(-log 2), which is 0.17 float32 ULP from a rounding boundary
+    # (checked below), far more than |x|/2 < 2**-41.
+    "log_sigmoid": (
+        [(-128.0, -(2.0**-40)), (2.0**-40, 104.0)],
+        lambda x: np.where(
+            np.abs(x) < 2.0**-40,
+            np.float32(-math.log(2)),
+            np.where(x > 0, -0.0, x),
+        ),
+    ),
+    # Every p in (0, 1) is evaluated; logit(0) = -inf, logit(1) = inf, and
+    # p < 0, p > 1 and NaN give NaN.
+    "logit": (
+        [(2.0**-149, 1.0 - 2.0**-24)],
+        lambda p: np.where(p == 0, -np.inf, np.where(p == 1, np.inf, np.nan)),
+    ),
+}
+
+LD_FUNCTIONS = {
+    "sigmoid": ld_sigmoid,
+    "sigmoid_derivative": ld_derivative1,
+    "log_sigmoid": ld_log_sigmoid,
+    "logit": ld_logit,
+}
+
+
+def _f32_bits(lo: float, hi: float) -> tuple[int, int, int]:
+    """Bit-pattern range [a, b] and sign bit of the float32 values in [lo, hi]."""
+    if lo < 0 < hi:  # pragma: no cover - domains never straddle zero
+        raise ValueError
+    sign = 0x80000000 if hi <= 0 else 0
+    a, b = sorted(
+        int(np.array([abs(v)], np.float32).view(np.uint32)[0]) for v in (lo, hi)
+    )
+    return a, b, sign
+
+
+def _f32_chunks(name: str, chunk: int) -> Iterator[tuple[str, int, int]]:
+    for lo, hi in F32_DOMAINS[name][0]:
+        a, b, sign = _f32_bits(lo, hi)
+        for start in range(a, b + 1, chunk):
+            yield name, sign | start, sign | min(start + chunk, b + 1)
+
+
+def _f32_work(args: tuple[str, int, int]) -> tuple[dict[str, Stats], int]:
+    name, start, stop = args
+    x = np.arange(start, stop, dtype=np.uint32).view(np.float32)
+    ref = LD_FUNCTIONS[name](x.astype(LD))
+    rounded = ref.astype(np.float32)
+    # Inputs whose longdouble value might sit on the wrong side of a float32
+    # midpoint: decided by mpmath.
+    up = np.nextafter(rounded, np.float32(np.inf)).astype(LD)
+    down = np.nextafter(rounded, np.float32(-np.inf)).astype(LD)
+    r = rounded.astype(LD)
+    with np.errstate(all="ignore"):
+        gap = np.minimum(np.abs(ref - (r + up) / 2), np.abs(ref - (r + down) / 2))
+        doubtful = np.flatnonzero(gap <= np.abs(ref) * 2.0**-56)
+    for i in doubtful:
+        value = MP_FUNCTIONS[name](mpmath.mpf(float(x[i])))
+        ref[i] = LD(mpmath.nstr(value, 30))
+        # mpmath rounds its decimal string once more; a value within 2**-90 of
+        # a midpoint would still be in doubt, and would be reported.
+        rounded[i] = _round_mp_to_f32(value)
+    results = {}
+    for label, fn in _implementations(name).items():
+        y = np.asarray(fn(x))
+        stats = Stats()
+        stats.add(ulp_error_narrow(y, ref, np.float32), x)
+        stats.mismatches = int(np.count_nonzero((y != rounded) & ~(np.isnan(y) & np.isnan(rounded))))
+        results[label] = stats
+    return results, int(doubtful.size)
+
+
+def _round_mp_to_f32(value: Any) -> np.float32:
+    from fractions import Fraction
+
+    from sigmoid._exact import round_fraction
+
+    fraction = Fraction(*mpmath.mpf(value).as_integer_ratio())
+    return np.float32(round_fraction(fraction, np.dtype(np.float32)))
+
+
+def check_f32(name: str, pool: Any, quick: bool) -> tuple[dict[str, Stats], int]:
+    chunk = 1 << 22
+    jobs = list(_f32_chunks(name, chunk))
+    if quick:
+        jobs = jobs[:: max(1, len(jobs) // 8)][:8]
+    totals: dict[str, Stats] = {}
+    doubtful = 0
+    for results, n_doubtful in pool.imap_unordered(_f32_work, jobs):
+        doubtful += n_doubtful
+        for label, stats in results.items():
+            totals.setdefault(label, Stats()).merge(stats)
+    # Every other float32 input: the fixed results argued in F32_DOMAINS.
+    starts = range(0, 1 << 32, 1 << 24)
+    if quick:
+        starts = starts[::37]
+    for results in pool.imap_unordered(_f32_outside_work, [(name, s) for s in starts]):
+        for label, stats in results.items():
+            totals.setdefault(label, Stats()).merge(stats)
+    return totals, doubtful
+
+
+def _f32_outside_work(args: tuple[str, int]) -> dict[str, Stats]:
+    """Check the float32 inputs of one chunk that lie outside the domains."""
+    name, start = args
+    ranges, fixed = F32_DOMAINS[name]
+    x = np.arange(start, start + (1 << 24), dtype=np.uint64).astype(np.uint32).view(np.float32)
+    inside = np.zeros(x.size, bool)
+    for lo, hi in ranges:
+        inside |= (x >= lo) & (x <= hi)
+    x = x[~inside]
+    expected = np.asarray(fixed(x), dtype=np.float32)
+    results = {}
+    for label, fn in _implementations(name).items():
+        y = np.asarray(fn(x))
+        ok = (y == expected) | (np.isnan(y) & np.isnan(expected))
+        stats = Stats()
+        stats.add(np.where(ok, 0.0, np.inf), x, in_median=False)
+        stats.mismatches = int(np.count_nonzero(~ok))
+        results[label] = stats
+    return results
+
+
+# ----------------------------------------------------------------------------
+# float16: every input, against mpmath
+
+
+def check_f16(name: str) -> dict[str, Stats]:
+    x16 = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
+    x = x16.astype(np.float64)
+    fn = MP_FUNCTIONS[name]
+    exact = np.empty(x.size, LD)
+    for i, v in enumerate(x.tolist()):
+        hi, lo = _mp_value(fn, v)
+        # hi + lo carries 106 bits, far more than float16's rounding needs.
+        exact[i] = LD(hi) + LD(lo)
+    results = {}
+    impls = {k: v for k, v in _implementations(name).items() if not k.startswith("torch")}
+    for label, f in impls.items():
+        y = np.asarray(f(x16))
+        if y.dtype != np.float16:
+            label = f"{label} (returns {y.dtype})"  # noqa: PLW2901
+        stats = Stats()
+        stats.add(ulp_error_narrow(y.astype(np.float16), exact, np.float16), x)
+        results[label] = stats
+    return results
+
+
+# ----------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "mpmath": mpmath.__version__,
+        "platform": platform.platform(),
+    }
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| function | dtype | implementation | inputs | max ULP | median ULP | worst input | bound |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        bound = "" if r["bound"] is None else f"{r['bound']:g}"
+        flag = " ✗" if r["fails"] else ""
+        maxulp = "inf" if math.isinf(r["max_ulp"]) else f"{r['max_ulp']:.3g}"
+        lines.append(
+            f"| {r['function']} | {r['dtype']} | {r['implementation']} | {r['inputs']:,} "
+            f"| {maxulp}{flag} | {r['median_ulp']:.3g} | {r['worst_input']:.6g} | {bound} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small samples, for a try")
+    parser.add_argument("--no-write", action="store_true", help="do not write results/")
+    parser.add_argument("-n", type=int, default=10**6, help="float64 inputs per function")
+    args = parser.parse_args()
+    n = 3000 if args.quick else args.n
+    rng = np.random.default_rng(20261123)
+    started = time.perf_counter()
+    rows: list[dict[str, Any]] = []
+    notes: list[str] = []
+
+    def record(function: str, dtype: str, results: dict[str, Stats]) -> None:
+        for label, stats in results.items():
+            ours = label == function or label.startswith("sigmoid_derivative order")
+            bound = BOUNDS.get((function, dtype)) if ours else None
+            fails = bool(ours and bound is not None and stats.max_ulp > bound)
+            rows.append(
+                {
+                    "function": function,
+                    "dtype": dtype,
+                    "implementation": label if not ours else "**sigmoid**",
+                    "inputs": stats.count,
+                    "max_ulp": stats.max_ulp,
+                    "median_ulp": stats.median_ulp,
+                    "worst_input": stats.worst_input,
+                    "bound": bound,
+                    "fails": fails,
+                    "not_correctly_rounded": stats.mismatches if dtype == "float32" else None,
+                }
+            )
+            print(f"  {function:28} {dtype:8} {label:28} max {stats.max_ulp:8.3g} ULP", flush=True)
+
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        print("float64: mpmath at 50 digits on", f"{n:,}", "inputs per function", flush=True)
+        for name in MP_FUNCTIONS:
+            record(name, "float64", check_f64(name, n, pool, rng))
+        print("float32: every input", flush=True)
+        for name in LD_FUNCTIONS:
+            results, doubtful = check_f32(name, pool, args.quick)
+            notes.append(f"{name} float32: {doubtful} inputs decided by mpmath")
+            record(name, "float32", results)
+        print("float16: every input", flush=True)
+        for name in LD_FUNCTIONS:
+            record(name, "float16", check_f16(name))
+    mismatched = [
+        r for r in rows
+        if r["implementation"] == "**sigmoid**" and r["function"] == "sigmoid"
+        and r["dtype"] == "float32" and r["not_correctly_rounded"]
+    ]
+    elapsed = time.perf_counter() - started
+    info = machine()
+    header = (
+        f"Measured by `nox -s accuracy` in {elapsed:.0f} s on {info['cpu']}, "
+        f"Python {info['python']}, NumPy {info['numpy']}, mpmath {info['mpmath']}."
+        + (" **Quick run: samples only.**" if args.quick else "")
+    )
+    sigmoid32 = next(
+        r for r in rows
+        if r["function"] == "sigmoid" and r["dtype"] == "float32" and r["implementation"] == "**sigmoid**"
+    )
+    notes.append(
+        "sigmoid float32: results differing from the correctly rounded value: "
+        f"{sigmoid32['not_correctly_rounded']} of {sigmoid32['inputs']:,}"
+    )
+    text = "\n\n".join([header, table(rows), "\n".join(f"- {s}" for s in notes)])
+    print()
+    print(text)
+    if not args.no_write and not args.quick:
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "accuracy.md").write_text(text + "\n")
+        (RESULTS / "accuracy.json").write_text(
+            json.dumps({"machine": info, "seconds": elapsed, "rows": rows, "notes": notes}, indent=1) + "\n"
+        )
+    failed = [r for r in rows if r["fails"]] + mismatched
+    for r in failed:
+        print(f"FAILED: {r['function']} {r['dtype']}: {r['max_ulp']:.3g} ULP > {r['bound']}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

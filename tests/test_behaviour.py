@@ -1,0 +1,418 @@
+"""The behaviour contract: dtypes, shapes, out=, special values, bad input."""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import numpy as np
+import pytest
+
+import sigmoid as sg
+from sigmoid import (
+    generalized_logistic,
+    log_sigmoid,
+    logit,
+    sigmoid,
+    sigmoid_derivative,
+)
+
+Function = Callable[..., Any]
+
+
+def second_derivative(x: Any, **kwargs: Any) -> Any:
+    return sigmoid_derivative(x, order=2, **kwargs)
+
+
+def third_derivative(x: Any, **kwargs: Any) -> Any:
+    return sigmoid_derivative(x, order=3, **kwargs)
+
+
+WITH_OUT: list[Function] = [
+    sigmoid,
+    sigmoid_derivative,
+    second_derivative,
+    third_derivative,
+    log_sigmoid,
+    logit,
+]
+ALL: list[Function] = [*WITH_OUT, generalized_logistic]
+NAMES = {
+    second_derivative: "sigmoid_derivative",
+    third_derivative: "sigmoid_derivative",
+}
+
+
+def name_of(function: Function) -> str:
+    return NAMES.get(function, function.__name__)
+
+
+def sample(function: Function) -> np.ndarray:
+    """Inputs in the function's domain, including both tails."""
+    if function is logit:
+        return np.array([0.0, 1e-300, 0.1, 0.5, 0.9, 1.0])
+    return np.array([-800.0, -30.0, -1.0, 0.0, 1.0, 30.0, 800.0])
+
+
+# ----------------------------------------------------------------------------
+# dtypes
+
+
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_float_dtypes_are_preserved(function: Function, dtype: type) -> None:
+    x = sample(function).astype(dtype)
+    assert function(x).dtype == dtype
+    assert function(x[0]).dtype == dtype
+
+
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize(
+    "dtype", [np.bool_, np.int8, np.uint8, np.int32, np.int64, np.uint64]
+)
+def test_bool_and_integers_compute_in_float64(function: Function, dtype: type) -> None:
+    x = np.array([0, 1], dtype=dtype)
+    result = function(x)
+    assert result.dtype == np.float64
+    np.testing.assert_array_equal(result, function(x.astype(np.float64)))
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_python_numbers_give_numpy_float64_scalars(function: Function) -> None:
+    for value in (0, 1, 0.25, True):
+        result = function(value)
+        assert type(result) is np.float64
+        assert result == function(np.float64(value))
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_numpy_scalar_gives_numpy_scalar_of_its_dtype(function: Function) -> None:
+    result = function(np.float32(0.25))
+    assert type(result) is np.float32
+
+
+@pytest.mark.skipif(
+    np.finfo(np.longdouble).nmant == np.finfo(np.float64).nmant,
+    reason="longdouble is float64 on this platform",
+)
+@pytest.mark.parametrize("function", ALL)
+def test_longdouble_is_a_clear_type_error(function: Function) -> None:
+    with pytest.raises(TypeError, match=r"longdouble|float128|float96"):
+        function(np.ones(3, dtype=np.longdouble))
+
+
+# ----------------------------------------------------------------------------
+# shapes and memory layout
+
+
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize("shape", [(0,), (3, 0), (), (1,), (2, 3), (2, 1, 4)])
+def test_shape_is_kept(function: Function, shape: tuple[int, ...]) -> None:
+    x = np.full(shape, 0.25)
+    result = function(x)
+    assert isinstance(result, np.ndarray)
+    assert result.shape == shape
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_empty_input_gives_empty_output(function: Function) -> None:
+    for dtype in (np.float16, np.float32, np.float64, np.int64):
+        result = function(np.array([], dtype=dtype))
+        assert result.shape == (0,)
+    assert function([]).shape == (0,)
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_non_contiguous_views_match_contiguous_copies(function: Function) -> None:
+    base = np.linspace(-0.9, 0.9, 120).reshape(10, 12)
+    if function is logit:
+        base = base / 2 + 0.5
+    for view in (base[::2, ::3], base.T, base[:, 5], base[::-1]):
+        np.testing.assert_array_equal(function(view), function(view.copy()))
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_list_input(function: Function) -> None:
+    x = [0.1, 0.2, 0.3]
+    np.testing.assert_array_equal(function(x), function(np.array(x)))
+
+
+def test_arrays_longer_than_one_block_with_tails_in_several_blocks() -> None:
+    from sigmoid._kernels import BLOCK
+
+    rng = np.random.default_rng(0)
+    x = rng.uniform(-30, 30, 3 * BLOCK + 17)
+    x[[5, BLOCK + 3, 3 * BLOCK + 16]] = [-720.0, -745.0, -1e308]
+    blocked = sigmoid(x)
+    one_at_a_time = np.array([sigmoid(v) for v in x[:: BLOCK // 8]])
+    np.testing.assert_array_equal(blocked[:: BLOCK // 8], one_at_a_time)
+    assert blocked[5] == sigmoid(-720.0) > 0
+    assert blocked[BLOCK + 3] == 5e-324
+    assert blocked[3 * BLOCK + 16] == 0.0
+
+
+# ----------------------------------------------------------------------------
+# out=
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_out_is_filled_and_returned(function: Function, dtype: type) -> None:
+    x = sample(function).astype(dtype)
+    out = np.empty_like(x)
+    result = function(x, out=out)
+    assert result is out
+    np.testing.assert_array_equal(out, function(x))
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_in_place(function: Function, dtype: type) -> None:
+    x = sample(function).astype(dtype)
+    expected = function(x)
+    assert function(x, out=x) is x
+    np.testing.assert_array_equal(x, expected)
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+def test_overlapping_out_gives_the_same_result(function: Function) -> None:
+    buffer = np.linspace(0.05, 0.95, 11)
+    expected = function(buffer[1:].copy())
+    function(buffer[1:], out=buffer[:-1])
+    np.testing.assert_array_equal(buffer[:-1], expected)
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+def test_non_contiguous_out(function: Function) -> None:
+    x = sample(function)
+    out = np.zeros(2 * x.size)[::2]
+    function(x, out=out)
+    np.testing.assert_array_equal(out, function(x))
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+def test_out_with_wrong_shape_is_a_value_error(function: Function) -> None:
+    x = np.zeros(3) + 0.5
+    with pytest.raises(ValueError, match=rf"{name_of(function)}\(\).*shape"):
+        function(x, out=np.empty(4))
+    with pytest.raises(ValueError, match="shape"):
+        function(x, out=np.empty((3, 1)))
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+def test_out_with_wrong_dtype_is_a_type_error(function: Function) -> None:
+    x = np.zeros(3, dtype=np.float32) + 0.5
+    with pytest.raises(TypeError, match=rf"{name_of(function)}\(\).*float64.*float32"):
+        function(x, out=np.empty(3))
+    with pytest.raises(TypeError, match="dtype"):
+        function(np.zeros(3), out=np.empty(3, dtype=np.int64))
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+def test_out_that_is_not_an_array_is_a_type_error(function: Function) -> None:
+    with pytest.raises(TypeError, match="out must be a NumPy array"):
+        function(np.zeros(3), out=[0.0, 0.0, 0.0])
+
+
+def test_read_only_out_is_a_value_error() -> None:
+    out = np.empty(3)
+    out.flags.writeable = False
+    with pytest.raises(ValueError, match="read-only"):
+        sigmoid(np.zeros(3), out=out)
+
+
+# ----------------------------------------------------------------------------
+# special values
+
+
+def test_sigmoid_limits_are_exact() -> None:
+    assert sigmoid(-np.inf) == 0.0
+    assert sigmoid(np.inf) == 1.0
+    assert sigmoid(0.0) == 0.5
+    # 1 - sigma(x) < 2**-54 from x = 37.43: the result must be exactly 1.
+    assert sigmoid(37.5) == 1.0
+    assert sigmoid(np.float32(17.4)) == np.float32(1.0)
+    assert sigmoid(np.float16(8.4)) == np.float16(1.0)
+
+
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_nan_gives_nan(function: Function, dtype: type) -> None:
+    assert np.isnan(function(np.array([np.nan], dtype=dtype))).all()
+
+
+def test_infinities() -> None:
+    for order in (1, 2, 3):
+        assert sigmoid_derivative(np.inf, order=order) == 0.0
+        assert sigmoid_derivative(-np.inf, order=order) == 0.0
+    assert log_sigmoid(-np.inf) == -np.inf
+    assert log_sigmoid(np.inf) == 0.0
+    assert generalized_logistic(np.inf, maximum=3.0) == 3.0
+    assert generalized_logistic(-np.inf, maximum=3.0) == 0.0
+
+
+def test_logit_edges_follow_scipy() -> None:
+    assert logit(0.0) == -np.inf
+    assert logit(1.0) == np.inf
+    assert logit(0.5) == 0.0
+    result = logit(np.array([-0.5, 1.5, -np.inf, np.inf, np.nan]))
+    assert np.isnan(result).all()
+
+
+def test_second_derivative_at_zero_is_positive_zero() -> None:
+    for zero in (0.0, -0.0):
+        result = sigmoid_derivative(zero, order=2)
+        assert result == 0.0
+        assert not np.signbit(result)
+
+
+ALL_X = np.array(
+    [-np.inf, -1e308, -800.0, -745.5, -710.0, -88.8, -20.0, -1e-300, -0.0, 0.0,
+     5e-324, 1e-300, 20.0, 88.8, 710.0, 800.0, 1e308, np.inf, np.nan]
+)  # fmt: skip
+ALL_P = np.array([-np.inf, -1.0, -0.0, 0.0, 5e-324, 0.5, 1.0, 2.0, np.inf, np.nan])
+
+
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_no_warning_under_default_error_state(function: Function, dtype: type) -> None:
+    with np.errstate(over="ignore"):  # 1e308 does not fit in float16/float32
+        x = (ALL_P if function is logit else ALL_X).astype(dtype)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        function(x)
+
+
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_no_exception_under_errstate_raise(function: Function, dtype: type) -> None:
+    with np.errstate(over="ignore"):  # 1e308 does not fit in float16/float32
+        x = (ALL_P if function is logit else ALL_X).astype(dtype)
+    with np.errstate(all="raise"):
+        function(x)
+        assert np.geterr() == {
+            "divide": "raise",
+            "over": "raise",
+            "under": "raise",
+            "invalid": "raise",
+        }
+
+
+def test_error_state_is_left_as_it_was() -> None:
+    before = np.geterr(), np.geterrcall()
+    sigmoid(ALL_X)
+    assert (np.geterr(), np.geterrcall()) == before
+
+
+# ----------------------------------------------------------------------------
+# bad input
+
+
+BAD_INPUT = [
+    (None, "NoneType"),
+    ("0.5", "str"),
+    (b"0.5", "bytes"),
+    (["a", "b"], "string"),
+    (np.array([1.0, "x"], dtype=object), "object"),
+    ([1.0, None], "object"),
+    (np.array([1 + 2j]), "complex"),
+    (1 + 2j, "complex"),
+    (np.array(["2026-01-01"], dtype="datetime64[D]"), "datetime"),
+    (np.array([1], dtype="timedelta64[s]"), "timedelta"),
+    ([[1.0, 2.0], [3.0]], "list"),
+]
+
+
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize(("value", "what"), BAD_INPUT)
+def test_bad_input_is_a_type_error_naming_function_and_input(
+    function: Function, value: object, what: str
+) -> None:
+    with pytest.raises(TypeError, match=rf"^{name_of(function)}\(\).*{what}"):
+        function(value)
+
+
+@pytest.mark.parametrize("order", [0, 4, -1])
+def test_derivative_order_out_of_range_is_a_value_error(order: int) -> None:
+    with pytest.raises(ValueError, match="order must be 1, 2 or 3"):
+        sigmoid_derivative(0.0, order=order)
+
+
+@pytest.mark.parametrize("order", [1.0, "1", True, None])
+def test_derivative_order_of_wrong_type_is_a_type_error(order: object) -> None:
+    with pytest.raises(TypeError, match="order must be 1, 2 or 3"):
+        sigmoid_derivative(0.0, order=order)  # type: ignore[arg-type]
+
+
+def test_derivative_order_accepts_numpy_integers() -> None:
+    assert sigmoid_derivative(1.0, order=np.int64(2)) == sigmoid_derivative(1.0, order=2)
+
+
+@pytest.mark.parametrize("parameter", ["maximum", "steepness", "midpoint"])
+@pytest.mark.parametrize("value", [np.inf, -np.inf, np.nan])
+def test_non_finite_parameters_are_value_errors(parameter: str, value: float) -> None:
+    with pytest.raises(ValueError, match=rf"generalized_logistic\(\): {parameter}"):
+        generalized_logistic(0.0, **{parameter: value})
+
+
+@pytest.mark.parametrize("parameter", ["maximum", "steepness", "midpoint"])
+@pytest.mark.parametrize("value", ["1", None, 1j, np.array([1.0, 2.0]), True])
+def test_non_real_parameters_are_type_errors(parameter: str, value: object) -> None:
+    with pytest.raises(TypeError, match=rf"generalized_logistic\(\): {parameter}"):
+        generalized_logistic(0.0, **{parameter: value})
+
+
+def test_generalized_logistic_matches_its_formula() -> None:
+    x = np.linspace(-5, 9, 57)
+    result = generalized_logistic(x, maximum=10.0, steepness=1.5, midpoint=2.0)
+    np.testing.assert_allclose(result, 10.0 * sigmoid(1.5 * (x - 2.0)), rtol=1e-15)
+    assert generalized_logistic(2.0, maximum=10.0, midpoint=2.0) == 5.0
+
+
+def test_generalized_logistic_with_zero_steepness_is_flat() -> None:
+    result = generalized_logistic([-np.inf, -1.0, 5.0, np.inf, np.nan], steepness=0)
+    np.testing.assert_array_equal(result[:4], 0.5)
+    assert np.isnan(result[4])
+
+
+def test_generalized_logistic_negative_steepness_falls() -> None:
+    result = generalized_logistic([-1.0, 0.0, 1.0], steepness=-2.0)
+    assert result[0] > result[1] > result[2]
+
+
+# ----------------------------------------------------------------------------
+# threads
+
+
+def test_concurrent_calls_match_serial_calls() -> None:
+    rng = np.random.default_rng(3)
+    inputs = [
+        rng.uniform(-800, 40, 20_000).astype(dtype)
+        for dtype in (np.float64, np.float32, np.float16) * 4
+    ]
+    serial = [sigmoid(x) for x in inputs]
+    barrier = threading.Barrier(4)
+
+    def work(x: np.ndarray) -> np.ndarray:
+        barrier.wait(timeout=10) if threading.active_count() > 1 else None
+        with np.errstate(all="raise"):  # another thread's state must not leak
+            return sigmoid(x)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        parallel = list(pool.map(work, inputs))
+    for a, b in zip(serial, parallel, strict=True):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_public_api() -> None:
+    assert set(sg.__all__) == {
+        "__version__",
+        "generalized_logistic",
+        "log_sigmoid",
+        "logit",
+        "sigmoid",
+        "sigmoid_derivative",
+    }
