@@ -64,7 +64,8 @@ def docs(session: nox.Session) -> None:
     session.install("-e.", *_group("docs"))
     serve = "--serve" in session.posargs
     extra = [arg for arg in session.posargs if arg != "--serve"]
-    options = ["-n", "-W", "--keep-going", "-b", "html", *extra]
+    options = ["-n", "-W", "--keep-going", "-b", "html", "-d", str(BUILD / "doctrees")]
+    options += extra
     # Matplotlib draws off-screen; the examples' plt.show() must not block.
     env = {"MPLBACKEND": "agg"}
     if serve:
