@@ -91,7 +91,10 @@ GALLERY_SECTION_ORDER = [
 sphinx_gallery_conf = {
     "examples_dirs": ["../sigmoid_examples"],
     "gallery_dirs": ["auto_examples"],
-    "subsection_order": [*GALLERY_SECTION_ORDER, "*"],
+    "subsection_order": [
+        *(f"../sigmoid_examples/{name}" for name in GALLERY_SECTION_ORDER),
+        "*",
+    ],
     "within_subsection_order": "FileNameSortKey",
     "filename_pattern": r"/plot_",
     "download_all_examples": True,
@@ -105,14 +108,19 @@ sphinx_gallery_conf = {
     "abort_on_example_error": False,
     "only_warn_on_example_error": False,
     "show_signature": False,
-    "min_reported_time": 0,
+    # Run times differ from build to build: a reproducible build (with
+    # SOURCE_DATE_EPOCH set, which also turns off sphinx-gallery's timing
+    # pages) leaves them out of the example pages.
+    "min_reported_time": 0 if os.environ.get("SOURCE_DATE_EPOCH") is None else 10**9,
 }
 
 # -- HTML -----------------------------------------------------------------------
 html_theme = "pydata_sphinx_theme"
 html_title = "sigmoid"
 html_static_path = ["_static"]
-html_css_files = ["css/sigmoid.css"]
+html_css_files = ["css/sigmoid.css", "css/a11y.css"]
+# Fixes for what axe-core finds in the theme and gallery (tests_site/).
+html_js_files = [("a11y.js", {"defer": "defer"})]
 html_last_updated_fmt = None  # no build date in the pages: reproducible
 html_show_sourcelink = False
 html_copy_source = False
@@ -138,8 +146,10 @@ html_theme_options = {
     "show_prev_next": True,
     "show_toc_level": 2,
     "navigation_with_keys": False,
-    "pygments_light_style": "default",
-    "pygments_dark_style": "github-dark",
+    # The theme's own defaults: code colours with WCAG AA contrast in both
+    # modes ("default" and "github-dark" fail axe's color-contrast).
+    "pygments_light_style": "a11y-high-contrast-light",
+    "pygments_dark_style": "a11y-high-contrast-dark",
 }
 
 # -- Copy button ----------------------------------------------------------------
@@ -228,6 +238,16 @@ def _deterministic_zips(app: Any, exception: Exception | None) -> None:
                 new.writestr(info, data)
 
 
+def _drop_theme_macros(app: Any, exception: Exception | None) -> None:
+    """Remove the Jinja macros pydata-sphinx-theme copies into _static.
+
+    It is a template fragment, not a page, and nothing links to it.
+    """
+    if exception is None and app.builder.format == "html":
+        (Path(app.outdir) / "_static" / "webpack-macros.html").unlink(missing_ok=True)
+
+
 def setup(app: Any) -> None:
     app.connect("builder-inited", _home_figure)
     app.connect("build-finished", _deterministic_zips)
+    app.connect("build-finished", _drop_theme_macros)
