@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import sys
 from pathlib import Path
 
 import nox
@@ -87,6 +85,63 @@ def docs(session: nox.Session) -> None:
         return
     session.run("sphinx-build", *options, str(DOCS), str(HTML), env=env)
     print(f"\nThe site is built; open {(HTML / 'index.html').resolve()}")
+
+
+AXE_CORE = "axe-core@4.14.1"
+# What the built site is made from: a change here makes docs/_build/html stale.
+SITE_SOURCES = [DOCS, ROOT / "sigmoid_examples", ROOT / "src"]
+SITE_GENERATED = {"_build", "auto_examples", "gen_modules", "sg_execution_times.rst"}
+
+
+def _newest_mtime(paths: list[Path], skip: set[str]) -> float:
+    newest = 0.0
+    for top in paths:
+        for path in top.rglob("*"):
+            parts = set(path.relative_to(top).parts)
+            if path.is_file() and not parts & skip and "__pycache__" not in parts:
+                newest = max(newest, path.stat().st_mtime)
+    return newest
+
+
+@nox.session
+def site(session: nox.Session) -> None:
+    """Browser tests of the built site in Debian's headless Chromium.
+
+    Builds the site first (as ``docs`` does) when docs/_build/html is missing
+    or older than its sources, checks every internal link, then runs
+    tests_site/ with Playwright driving /usr/bin/chromium (never a downloaded
+    browser) and axe-core from npm. Screenshots go to docs/_build/screenshots.
+    """
+    session.install("-e.", *_group("docs"), *_group("site"))
+    built = HTML / "index.html"
+    if not built.is_file() or _newest_mtime(
+        SITE_SOURCES, SITE_GENERATED
+    ) > _newest_mtime([HTML], set()):
+        session.log("docs/_build/html is missing or stale: building it")
+        options = ["-n", "-W", "--keep-going", "-b", "html"]  # as in `docs`
+        session.run(
+            "sphinx-build", *options, str(DOCS), str(HTML), env={"MPLBACKEND": "agg"}
+        )
+    axe_dir = Path(session.cache_dir) / AXE_CORE.replace("@", "-")
+    axe_js = axe_dir / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe_js.is_file():
+        session.run(
+            "npm", "install", "--no-save", "--no-audit", "--no-fund",
+            "--prefix", str(axe_dir), AXE_CORE,
+            external=True,
+        )  # fmt: skip
+    session.run("python", "tools/check_links.py", str(HTML))
+    session.run(
+        "python", "-m", "pytest", "tests_site", *session.posargs,
+        env={"AXE_JS": str(axe_js), "SITE_HTML": str(HTML)},
+    )  # fmt: skip
+
+
+@nox.session
+def reproducible(session: nox.Session) -> None:
+    """Build the site twice from clean and name every file that differs."""
+    session.install("-e.", *_group("docs"))
+    session.run("python", "tools/check_reproducible.py", *session.posargs)
 
 
 @nox.session

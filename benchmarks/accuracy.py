@@ -111,11 +111,11 @@ def _mp_value(fn: Fn, x: float) -> tuple[float, float]:
         if x in (0.0, 1.0):
             return (-math.inf if x == 0 else math.inf), 0.0
     elif math.isinf(x):
-        limits = {
+        limits: dict[Fn, tuple[float, float]] = {
             mp_sigmoid: (0.0, 1.0),
             mp_log_sigmoid: (-math.inf, 0.0),
-        }.get(fn, (0.0, 0.0))
-        return limits[x > 0], 0.0
+        }
+        return limits.get(fn, (0.0, 0.0))[x > 0], 0.0
     value = fn(mpmath.mpf(x))
     hi = float(value)
     lo = float(value - hi) if math.isfinite(hi) else 0.0
@@ -143,7 +143,9 @@ def mp_reference(
 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     xs = x.tolist()
     step = 2000
-    parts = pool.map(_mp_chunk, [(name, xs[i : i + step]) for i in range(0, len(xs), step)])
+    parts = pool.map(
+        _mp_chunk, [(name, xs[i : i + step]) for i in range(0, len(xs), step)]
+    )
     pairs = np.array([p for part in parts for p in part], dtype=np.float64)
     return pairs[:, 0], pairs[:, 1]
 
@@ -177,7 +179,9 @@ def _implementations(name: str) -> dict[str, Fn]:
             impls["scipy expit"] = special.expit
         impls["naive 1/(1+exp(-x))"] = naive(lambda x: 1 / (1 + np.exp(-x)))
         if torch is not None:
-            impls["torch.sigmoid"] = lambda x: torch.sigmoid(torch.from_numpy(x)).numpy()
+            impls["torch.sigmoid"] = lambda x: torch.sigmoid(
+                torch.from_numpy(x)
+            ).numpy()
     elif name == "sigmoid_derivative":
         impls["sigmoid_derivative"] = sg.sigmoid_derivative
         if special is not None:
@@ -222,7 +226,9 @@ class Stats:
     ) -> None:
         if ulp.size == 0:
             return
-        ulp = np.nan_to_num(np.asarray(ulp, dtype=np.float64), nan=np.inf, posinf=np.inf)
+        ulp = np.nan_to_num(
+            np.asarray(ulp, dtype=np.float64), nan=np.inf, posinf=np.inf
+        )
         self.count += ulp.size
         i = int(np.argmax(ulp))
         if ulp[i] > self.max_ulp or math.isnan(self.worst_input):
@@ -263,7 +269,7 @@ def ulp_error_f64(
     return err
 
 
-def ulp_in(dtype: Any, r: npt.NDArray[Any]) -> npt.NDArray[Any]:
+def ulp_in(dtype: Any, r: npt.NDArray[Any]) -> Any:
     """Spacing of ``dtype`` at the (longdouble) values ``r``, subnormals included."""
     info = np.finfo(dtype)
     _, e = np.frexp(np.abs(r))
@@ -277,7 +283,9 @@ def ulp_error_narrow(
     """|y - ref| in units of the ``dtype`` spacing at ``ref`` (longdouble)."""
     y_ld = np.asarray(y).astype(LD)
     with np.errstate(all="ignore"):
-        err = (np.abs(y_ld - ref) / ulp_in(dtype, ref)).astype(np.float64)
+        err: npt.NDArray[np.float64] = (np.abs(y_ld - ref) / ulp_in(dtype, ref)).astype(
+            np.float64
+        )
     same = (y_ld == ref) | (np.isnan(y_ld) & np.isnan(ref))
     special = ~np.isfinite(ref) | ~np.isfinite(y_ld)
     err[special] = np.where(same[special], 0.0, np.inf)
@@ -304,12 +312,24 @@ def f64_inputs(name: str, n: int, rng: np.random.Generator) -> npt.NDArray[np.fl
             sign * 10.0 ** rng.uniform(-20, np.log10(746), third),
             rng.uniform(-746, 746, third),
         ]
-        special = [0.0, -0.0, np.inf, -np.inf, np.nan, 5e-324, -5e-324, 1.7e308, -1.7e308]
+        special = [
+            0.0,
+            -0.0,
+            np.inf,
+            -np.inf,
+            np.nan,
+            5e-324,
+            -5e-324,
+            1.7e308,
+            -1.7e308,
+        ]
     x = np.concatenate([*parts, special])
     return x[: max(n, len(special))]
 
 
-def check_f64(name: str, n: int, pool: Any, rng: np.random.Generator) -> dict[str, Stats]:
+def check_f64(
+    name: str, n: int, pool: Any, rng: np.random.Generator
+) -> dict[str, Stats]:
     x = f64_inputs(name, n, rng)
     hi, lo = mp_reference(name, x, pool)
     results = {}
@@ -325,22 +345,22 @@ def check_f64(name: str, n: int, pool: Any, rng: np.random.Generator) -> dict[st
 # against longdouble references; every other input has a known result.
 
 
-def ld_sigmoid(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
+def ld_sigmoid(x: npt.NDArray[Any]) -> Any:
     return 1 / (1 + np.exp(-x))
 
 
-def ld_derivative1(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
+def ld_derivative1(x: npt.NDArray[Any]) -> Any:
     e = np.exp(-np.abs(x))
     return e / ((1 + e) * (1 + e))
 
 
-def ld_log_sigmoid(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
+def ld_log_sigmoid(x: npt.NDArray[Any]) -> Any:
     return np.where(
         x >= 0, -np.log1p(np.exp(-np.abs(x))), x - np.log1p(np.exp(-np.abs(x)))
     )
 
 
-def ld_logit(p: npt.NDArray[Any]) -> npt.NDArray[Any]:
+def ld_logit(p: npt.NDArray[Any]) -> Any:
     # 2p - 1 is exact, so near p = 1/2 nothing cancels.
     with np.errstate(all="ignore"):
         return np.where(p < 0.25, np.log(p / (1 - p)), np.log1p((2 * p - 1) / (1 - p)))
@@ -441,7 +461,9 @@ def _f32_work(args: tuple[str, int, int]) -> tuple[dict[str, Stats], int]:
         y = np.asarray(fn(x))
         stats = Stats()
         stats.add(ulp_error_narrow(y, ref, np.float32), x)
-        stats.mismatches = int(np.count_nonzero((y != rounded) & ~(np.isnan(y) & np.isnan(rounded))))
+        stats.mismatches = int(
+            np.count_nonzero((y != rounded) & ~(np.isnan(y) & np.isnan(rounded)))
+        )
         results[label] = stats
     return results, int(doubtful.size)
 
@@ -452,7 +474,8 @@ def _round_mp_to_f32(value: Any) -> np.float32:
     from sigmoid._exact import round_fraction
 
     fraction = Fraction(*mpmath.mpf(value).as_integer_ratio())
-    return np.float32(round_fraction(fraction, np.dtype(np.float32)))
+    result: np.float32 = np.float32(round_fraction(fraction, np.dtype(np.float32)))
+    return result
 
 
 def check_f32(name: str, pool: Any, quick: bool) -> tuple[dict[str, Stats], int]:
@@ -480,7 +503,11 @@ def _f32_outside_work(args: tuple[str, int]) -> dict[str, Stats]:
     """Check the float32 inputs of one chunk that lie outside the domains."""
     name, start = args
     ranges, fixed = F32_DOMAINS[name]
-    x = np.arange(start, start + (1 << 24), dtype=np.uint64).astype(np.uint32).view(np.float32)
+    x = (
+        np.arange(start, start + (1 << 24), dtype=np.uint64)
+        .astype(np.uint32)
+        .view(np.float32)
+    )
     inside = np.zeros(x.size, bool)
     for lo, hi in ranges:
         inside |= (x >= lo) & (x <= hi)
@@ -511,7 +538,9 @@ def check_f16(name: str) -> dict[str, Stats]:
         # hi + lo carries 106 bits, far more than float16's rounding needs.
         exact[i] = LD(hi) + LD(lo)
     results = {}
-    impls = {k: v for k, v in _implementations(name).items() if not k.startswith("torch")}
+    impls = {
+        k: v for k, v in _implementations(name).items() if not k.startswith("torch")
+    }
     for label, f in impls.items():
         y = np.asarray(f(x16))
         if y.dtype != np.float16:
@@ -563,7 +592,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small samples, for a try")
     parser.add_argument("--no-write", action="store_true", help="do not write results/")
-    parser.add_argument("-n", type=int, default=10**6, help="float64 inputs per function")
+    parser.add_argument(
+        "-n", type=int, default=10**6, help="float64 inputs per function"
+    )
     args = parser.parse_args()
     n = 3000 if args.quick else args.n
     rng = np.random.default_rng(20261123)
@@ -587,13 +618,23 @@ def main() -> int:
                     "worst_input": stats.worst_input,
                     "bound": bound,
                     "fails": fails,
-                    "not_correctly_rounded": stats.mismatches if dtype == "float32" else None,
+                    "not_correctly_rounded": stats.mismatches
+                    if dtype == "float32"
+                    else None,
                 }
             )
-            print(f"  {function:28} {dtype:8} {label:28} max {stats.max_ulp:8.3g} ULP", flush=True)
+            print(
+                f"  {function:28} {dtype:8} {label:28} max {stats.max_ulp:8.3g} ULP",
+                flush=True,
+            )
 
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        print("float64: mpmath at 50 digits on", f"{n:,}", "inputs per function", flush=True)
+        print(
+            "float64: mpmath at 50 digits on",
+            f"{n:,}",
+            "inputs per function",
+            flush=True,
+        )
         for name in MP_FUNCTIONS:
             record(name, "float64", check_f64(name, n, pool, rng))
         print("float32: every input", flush=True)
@@ -605,9 +646,12 @@ def main() -> int:
         for name in LD_FUNCTIONS:
             record(name, "float16", check_f16(name))
     mismatched = [
-        r for r in rows
-        if r["implementation"] == "**sigmoid**" and r["function"] == "sigmoid"
-        and r["dtype"] == "float32" and r["not_correctly_rounded"]
+        r
+        for r in rows
+        if r["implementation"] == "**sigmoid**"
+        and r["function"] == "sigmoid"
+        and r["dtype"] == "float32"
+        and r["not_correctly_rounded"]
     ]
     elapsed = time.perf_counter() - started
     info = machine()
@@ -617,8 +661,11 @@ def main() -> int:
         + (" **Quick run: samples only.**" if args.quick else "")
     )
     sigmoid32 = next(
-        r for r in rows
-        if r["function"] == "sigmoid" and r["dtype"] == "float32" and r["implementation"] == "**sigmoid**"
+        r
+        for r in rows
+        if r["function"] == "sigmoid"
+        and r["dtype"] == "float32"
+        and r["implementation"] == "**sigmoid**"
     )
     notes.append(
         "sigmoid float32: results differing from the correctly rounded value: "
@@ -631,11 +678,18 @@ def main() -> int:
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "accuracy.md").write_text(text + "\n")
         (RESULTS / "accuracy.json").write_text(
-            json.dumps({"machine": info, "seconds": elapsed, "rows": rows, "notes": notes}, indent=1) + "\n"
+            json.dumps(
+                {"machine": info, "seconds": elapsed, "rows": rows, "notes": notes},
+                indent=1,
+            )
+            + "\n"
         )
     failed = [r for r in rows if r["fails"]] + mismatched
     for r in failed:
-        print(f"FAILED: {r['function']} {r['dtype']}: {r['max_ulp']:.3g} ULP > {r['bound']}", file=sys.stderr)
+        print(
+            f"FAILED: {r['function']} {r['dtype']}: {r['max_ulp']:.3g} ULP > {r['bound']}",
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 

@@ -101,7 +101,7 @@ def torch_candidate(
 def measure(
     name: str, dtype: type, n: int, rounds: int, rng: np.random.Generator
 ) -> list[dict[str, Any]]:
-    x = rng.uniform(-20, 20, n).astype(dtype)
+    x: np.ndarray[Any, Any] = rng.uniform(-20, 20, n).astype(dtype)
     out = np.empty_like(x)
     cands = candidates(name, x, out)
     labels = list(cands)
@@ -148,7 +148,7 @@ def machine() -> dict[str, str]:
                 break
     except OSError:
         pass
-    from numpy._core import _multiarray_umath as umath
+    from numpy._core import _multiarray_umath as umath  # type: ignore[attr-defined]
 
     features = getattr(umath, "__cpu_features__", {})
     baseline = getattr(umath, "__cpu_baseline__", [])
@@ -192,20 +192,31 @@ def check_bars(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return verdicts
 
 
-def markdown(rows: list[dict[str, Any]], verdicts: list[dict[str, Any]], info: dict[str, str], seconds: float) -> str:
+def markdown(
+    rows: list[dict[str, Any]],
+    verdicts: list[dict[str, Any]],
+    info: dict[str, str],
+    seconds: float,
+) -> str:
     lines = [
-        f"Measured by `nox -s bench` in {seconds:.0f} s on {info['cpu']} "
-        f"({info['cores']} cores, one thread used), Python {info['python']}, "
-        f"NumPy {info['numpy']}, SciPy {info['scipy']}; NumPy SIMD: {info['simd']}. "
-        "Times are medians over interleaved rounds; ratios are medians of the "
-        "per-round ratios to the first row of each group. They vary from run "
-        "to run and machine to machine.",
+        (
+            f"Measured by `nox -s bench` in {seconds:.0f} s on {info['cpu']} "
+            f"({info['cores']} cores, one thread used), Python {info['python']}, "
+            f"NumPy {info['numpy']}, SciPy {info['scipy']}; NumPy SIMD: {info['simd']}. "
+            "Times are medians over interleaved rounds; ratios are medians of the "
+            "per-round ratios to the first row of each group. They vary from run "
+            "to run and machine to machine."
+        ),
         "",
         "| function | dtype | n | implementation | ns/element | ratio |",
         "|---|---|---:|---|---:|---:|",
     ]
     for r in rows:
-        name = f"**{r['implementation']}**" if r["implementation"] == r["function"] else r["implementation"]
+        name = (
+            f"**{r['implementation']}**"
+            if r["implementation"] == r["function"]
+            else r["implementation"]
+        )
         lines.append(
             f"| {r['function']} | {r['dtype']} | {r['n']:.0e} | {name} "
             f"| {r['ns_per_element']:.3g} | {r['ratio']:.3f} |"
@@ -253,7 +264,8 @@ def main() -> int:
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "speed.md").write_text(text + "\n")
         (RESULTS / "speed.json").write_text(
-            json.dumps({"machine": info, "rows": rows, "bars": verdicts}, indent=1) + "\n"
+            json.dumps({"machine": info, "rows": rows, "bars": verdicts}, indent=1)
+            + "\n"
         )
     return 0 if all(v["passed"] for v in verdicts) else 1
 

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pytest
 
 import sigmoid as sg
@@ -64,7 +65,7 @@ def sample(function: Function) -> np.ndarray:
 @pytest.mark.parametrize("function", ALL)
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
 def test_float_dtypes_are_preserved(function: Function, dtype: type) -> None:
-    x = sample(function).astype(dtype)
+    x: npt.NDArray[Any] = sample(function).astype(dtype)
     assert function(x).dtype == dtype
     assert function(x[0]).dtype == dtype
 
@@ -74,7 +75,7 @@ def test_float_dtypes_are_preserved(function: Function, dtype: type) -> None:
     "dtype", [np.bool_, np.int8, np.uint8, np.int32, np.int64, np.uint64]
 )
 def test_bool_and_integers_compute_in_float64(function: Function, dtype: type) -> None:
-    x = np.array([0, 1], dtype=dtype)
+    x: npt.NDArray[Any] = np.array([0, 1], dtype=dtype)
     result = function(x)
     assert result.dtype == np.float64
     np.testing.assert_array_equal(result, function(x.astype(np.float64)))
@@ -161,7 +162,7 @@ def test_arrays_longer_than_one_block_with_tails_in_several_blocks() -> None:
 @pytest.mark.parametrize("function", WITH_OUT)
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
 def test_out_is_filled_and_returned(function: Function, dtype: type) -> None:
-    x = sample(function).astype(dtype)
+    x: npt.NDArray[Any] = sample(function).astype(dtype)
     out = np.empty_like(x)
     result = function(x, out=out)
     assert result is out
@@ -171,7 +172,7 @@ def test_out_is_filled_and_returned(function: Function, dtype: type) -> None:
 @pytest.mark.parametrize("function", WITH_OUT)
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
 def test_in_place(function: Function, dtype: type) -> None:
-    x = sample(function).astype(dtype)
+    x: npt.NDArray[Any] = sample(function).astype(dtype)
     expected = function(x)
     assert function(x, out=x) is x
     np.testing.assert_array_equal(x, expected)
@@ -280,7 +281,7 @@ ALL_P = np.array([-np.inf, -1.0, -0.0, 0.0, 5e-324, 0.5, 1.0, 2.0, np.inf, np.na
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
 def test_no_warning_under_default_error_state(function: Function, dtype: type) -> None:
     with np.errstate(over="ignore"):  # 1e308 does not fit in float16/float32
-        x = (ALL_P if function is logit else ALL_X).astype(dtype)
+        x: npt.NDArray[Any] = (ALL_P if function is logit else ALL_X).astype(dtype)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         function(x)
@@ -290,7 +291,7 @@ def test_no_warning_under_default_error_state(function: Function, dtype: type) -
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
 def test_no_exception_under_errstate_raise(function: Function, dtype: type) -> None:
     with np.errstate(over="ignore"):  # 1e308 does not fit in float16/float32
-        x = (ALL_P if function is logit else ALL_X).astype(dtype)
+        x: npt.NDArray[Any] = (ALL_P if function is logit else ALL_X).astype(dtype)
     with np.errstate(all="raise"):
         function(x)
         assert np.geterr() == {
@@ -348,7 +349,9 @@ def test_derivative_order_of_wrong_type_is_a_type_error(order: object) -> None:
 
 
 def test_derivative_order_accepts_numpy_integers() -> None:
-    assert sigmoid_derivative(1.0, order=np.int64(2)) == sigmoid_derivative(1.0, order=2)
+    assert sigmoid_derivative(1.0, order=np.int64(2)) == sigmoid_derivative(
+        1.0, order=2
+    )
 
 
 @pytest.mark.parametrize("parameter", ["maximum", "steepness", "midpoint"])
@@ -362,7 +365,7 @@ def test_non_finite_parameters_are_value_errors(parameter: str, value: float) ->
 @pytest.mark.parametrize("value", ["1", None, 1j, np.array([1.0, 2.0]), True])
 def test_non_real_parameters_are_type_errors(parameter: str, value: object) -> None:
     with pytest.raises(TypeError, match=rf"generalized_logistic\(\): {parameter}"):
-        generalized_logistic(0.0, **{parameter: value})
+        generalized_logistic(0.0, **{parameter: value})  # type: ignore[arg-type]
 
 
 def test_generalized_logistic_matches_its_formula() -> None:
@@ -396,8 +399,8 @@ def test_concurrent_calls_match_serial_calls() -> None:
     serial = [sigmoid(x) for x in inputs]
     barrier = threading.Barrier(4)
 
-    def work(x: np.ndarray) -> np.ndarray:
-        barrier.wait(timeout=10) if threading.active_count() > 1 else None
+    def work(x: npt.NDArray[Any]) -> Any:
+        barrier.wait(timeout=10)
         with np.errstate(all="raise"):  # another thread's state must not leak
             return sigmoid(x)
 

@@ -53,7 +53,9 @@ def test_monotone_between_neighbouring_float32(x: float) -> None:
 
 
 @settings(max_examples=200)
-@given(hnp.arrays(np.float64, hnp.array_shapes(max_dims=3, max_side=40), elements=finite))
+@given(
+    hnp.arrays(np.float64, hnp.array_shapes(max_dims=3, max_side=40), elements=finite)
+)
 def test_sorted_array_maps_to_sorted_array(x: np.ndarray) -> None:
     y = sigmoid(np.sort(x, axis=None))
     assert np.all(np.diff(y) >= 0)
@@ -89,7 +91,10 @@ def test_derivative_is_product_of_sigmoids(x: float) -> None:
 @given(st.floats(min_value=-700, max_value=700))
 def test_second_derivative_identity(x: float) -> None:
     expected = -sigmoid_derivative(x) * np.tanh(x / 2)
-    assert abs(sigmoid_derivative(x, order=2) - expected) <= 8 * EPS * abs(expected) + 1e-300
+    assert (
+        abs(sigmoid_derivative(x, order=2) - expected)
+        <= 8 * EPS * abs(expected) + 1e-300
+    )
 
 
 @given(st.floats(min_value=-700, max_value=700))
@@ -97,7 +102,9 @@ def test_third_derivative_identity(x: float) -> None:
     d1 = sigmoid_derivative(x)
     expected = d1 * (1 - 6 * d1)
     # Cancellation near the zeros: compare in absolute terms, scale 1/8.
-    assert abs(sigmoid_derivative(x, order=3) - expected) <= 16 * EPS * max(abs(expected), d1 / 8)
+    assert abs(sigmoid_derivative(x, order=3) - expected) <= 16 * EPS * max(
+        abs(expected), d1 / 8
+    )
 
 
 @given(finite)
@@ -117,13 +124,21 @@ def test_float32_results_round_the_float64_result(x: float) -> None:
     # neighbours of the (more accurate) float64 result.
     y32 = sigmoid(np.float32(x))
     y64 = sigmoid(np.float64(np.float32(x)))
-    below = np.float32(y64) if np.float32(y64) <= y64 else np.nextafter(np.float32(y64), np.float32(-1))
+    below = (
+        np.float32(y64)
+        if np.float32(y64) <= y64
+        else np.nextafter(np.float32(y64), np.float32(-1))
+    )
     assert y32 in (below, np.nextafter(below, np.float32(2)))
 
 
-@given(hnp.arrays(np.float32, hnp.array_shapes(max_dims=2, max_side=30), elements=float32s))
+@given(
+    hnp.arrays(np.float32, hnp.array_shapes(max_dims=2, max_side=30), elements=float32s)
+)
 def test_float32_arrays_match_elementwise_calls(x: np.ndarray) -> None:
-    expected = np.array([sigmoid(v) for v in x.ravel()], dtype=np.float32).reshape(x.shape)
+    expected = np.array([sigmoid(v) for v in x.ravel()], dtype=np.float32).reshape(
+        x.shape
+    )
     np.testing.assert_array_equal(sigmoid(x), expected)
 
 

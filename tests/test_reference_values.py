@@ -55,7 +55,9 @@ LOGIT_TABLE = [
     (0.9999999999999999, 36.7368005696771),
 ]
 
-X, SIGMA, DSIGMA, LOGSIGMA = (np.array(c, dtype=np.float64) for c in zip(*SIGMOID_TABLE, strict=True))
+X, SIGMA, DSIGMA, LOGSIGMA = (
+    np.array(c, dtype=np.float64) for c in zip(*SIGMOID_TABLE, strict=True)
+)
 
 
 def within_ulp(actual: np.ndarray, expected: np.ndarray, ulps: float) -> None:

@@ -39,15 +39,14 @@ def _apply(
         array = array.astype(_F64)
     source = (array if array.flags.c_contiguous else array.copy()).reshape(-1)
     direct = out is not None and out.flags.c_contiguous
-    if direct and np.may_share_memory(out, source):
+    if out is not None and direct and np.may_share_memory(out, source):
         # In place is safe only when out and x are the very same elements:
         # each block is read in full before any of it is written.
         direct = (
             out.__array_interface__["data"][0] == source.__array_interface__["data"][0]
             and out.dtype == source.dtype
         )
-    if direct:
-        assert out is not None
+    if out is not None and direct:
         target = out.reshape(-1)
     else:
         target = np.empty(source.size, dtype)
@@ -234,9 +233,7 @@ def sigmoid_derivative(
     >>> sigmoid_derivative(40.0)
     np.float64(4.248354255291589e-18)
     """
-    if isinstance(order, (bool, np.bool_)) or not isinstance(
-        order, (int, np.integer)
-    ):
+    if isinstance(order, (bool, np.bool_)) or not isinstance(order, (int, np.integer)):
         msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise TypeError(msg)
     if int(order) not in _DERIVATIVES:

@@ -176,9 +176,7 @@ def _near_midpoint(
 # sigmoid
 
 
-def sigmoid_block(
-    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch
-) -> None:
+def sigmoid_block(x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch) -> None:
     """y = 1 / (1 + exp(-x)); exp(x) itself where exp(-x) overflows.
 
     Each step is monotone, so the result is monotone in x. Below x = -709.78,
@@ -247,7 +245,11 @@ def derivative2_block(
 
 
 def derivative3_block(
-    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch  # noqa: ARG001
+    x: Array,
+    y: F64,
+    t: F64,
+    u: F64,
+    watch: _FloatingPointWatch,  # noqa: ARG001
 ) -> None:
     """y = e (m**2 - 2m - 2) / (1 + e)**4 with e = exp(-|x|), m = e - 1.
 
@@ -315,5 +317,3 @@ def logit_block(x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch) ->
     np.log(u, out=u)
     np.copyto(y, t)
     np.copyto(y, u, where=p < 0.25)
-
-

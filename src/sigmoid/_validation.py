@@ -107,9 +107,7 @@ def check_out(
         )
         raise TypeError(msg)
     if out.shape != shape:
-        msg = (
-            f"{name}(): out has shape {out.shape} but the result has shape {shape}"
-        )
+        msg = f"{name}(): out has shape {out.shape} but the result has shape {shape}"
         raise ValueError(msg)
     if not out.flags.writeable:
         msg = f"{name}(): out is read-only"
