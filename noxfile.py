@@ -25,7 +25,10 @@ def _group(name: str) -> list[str]:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Ruff (lint and format check) and strict mypy."""
-    session.install("-e.", "ruff", "mypy", *_group("test"), *_group("bench"), "nox")
+    # The site group too: mypy checks the browser tests and their tools.
+    session.install(
+        "-e.", "ruff", "mypy", *_group("test"), *_group("bench"), *_group("site"), "nox"
+    )
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("mypy")

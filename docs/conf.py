@@ -32,6 +32,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_design",
     "mathml",
+    "a11y_fixes",  # what axe finds in the theme and gallery; see _ext/
 ]
 
 root_doc = "index"
@@ -118,9 +119,7 @@ sphinx_gallery_conf = {
 html_theme = "pydata_sphinx_theme"
 html_title = "sigmoid"
 html_static_path = ["_static"]
-html_css_files = ["css/sigmoid.css", "css/a11y.css"]
-# Fixes for what axe-core finds in the theme and gallery (tests_site/).
-html_js_files = [("a11y.js", {"defer": "defer"})]
+html_css_files = ["css/sigmoid.css"]
 html_last_updated_fmt = None  # no build date in the pages: reproducible
 html_show_sourcelink = False
 html_copy_source = False
