@@ -233,8 +233,10 @@ def test_sigmoid_limits_are_exact() -> None:
     assert sigmoid(-np.inf) == 0.0
     assert sigmoid(np.inf) == 1.0
     assert sigmoid(0.0) == 0.5
-    # 1 - sigma(x) < 2**-54 from x = 37.43: the result must be exactly 1.
+    # From x = 37.43 on, 1 - sigma(x) < 2**-54, half the spacing below 1, so
+    # the true value rounds to 1 and the result must be exactly 1.
     assert sigmoid(37.5) == 1.0
+    assert sigmoid(np.nextafter(37.43, 38)) == 1.0
     assert sigmoid(np.float32(17.4)) == np.float32(1.0)
     assert sigmoid(np.float16(8.4)) == np.float16(1.0)
 

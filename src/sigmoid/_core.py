@@ -100,18 +100,24 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     .. math::
 
         \sigma(x) = \frac{1}{1 + e^{-x}} \quad (x \ge -709.78), \qquad
-        \sigma(x) = \frac{e^{x}}{1 + e^{x}} \quad \text{otherwise}.
+        \sigma(x) = e^{x} \quad (x < -709.78).
 
-    The first form is accurate for every :math:`x` at which :math:`e^{-x}`
-    does not overflow, and it is monotone because each of its steps is; the
-    second takes over only for blocks of input that contain such very
-    negative values, where the naive formula would return 0 although the true
-    value is a (subnormal) positive number.
+    The first form is accurate wherever :math:`e^{-x}` does not overflow, and
+    it is monotone because each of its steps is. Below :math:`-709.78`, where
+    the naive formula returns 0 although the true value is a positive
+    (subnormal) number, :math:`\sigma(x) = e^x / (1 + e^x)` and
+    :math:`1 + e^x` rounds to 1. The overflow is detected by NumPy's
+    floating-point error callback, so the common case pays nothing for it.
+    The work is done in blocks of 65,536 elements that stay in the CPU cache,
+    which makes the function about three times as fast as
+    ``scipy.special.expit`` on large float64 arrays.
 
-    float16 and float32 input is evaluated in float64 and rounded once, and
-    the rare results whose float64 value lies within a few float64 ULPs of a
-    rounding boundary are recomputed exactly, so float16 and float32 results
-    are correctly rounded.
+    float16 and float32 input is evaluated in float64 and rounded once. The
+    rare results whose float64 value lies within 8 float64 ULPs of a rounding
+    boundary (a midpoint between two float32 or float16 numbers) are
+    recomputed exactly with :mod:`decimal`, so float16 and float32 results are
+    correctly rounded on any machine whose ``np.exp`` is accurate to a few
+    ULP.
 
     Accuracy, measured against mpmath at 50 digits (``nox -s accuracy``):
     at most 2.5 ULP in float64 (subnormal results included), and correctly
@@ -120,7 +126,9 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     Special values: :math:`\sigma(-\infty) = 0`, :math:`\sigma(+\infty) = 1`,
     NaN gives NaN, and the result is exactly 1.0 wherever the true value
     rounds to 1. An empty array gives an empty array. No floating-point
-    warning is ever emitted, whatever ``np.seterr`` says.
+    warning or exception is ever raised, whatever ``np.seterr`` says, and the
+    caller's error state is left as it was. The function keeps no state
+    between calls and is safe to call from several threads at once.
 
     Examples
     --------
@@ -190,30 +198,36 @@ def sigmoid_derivative(
 
     Notes
     -----
-    With :math:`e = e^{-|x|}`, which never overflows,
+    The three derivatives are evaluated as
 
     .. math::
 
-        \sigma'(x) &= \sigma(x)\,\sigma(-x) = \frac{e}{(1 + e)^2}, \\
-        \sigma''(x) &= -\sigma'(x) \tanh(x/2)
-                     = -\operatorname{sign}(x)\,\frac{e\,(1 - e)}{(1 + e)^3}, \\
+        \sigma'(x) &= \sigma(x)\,\sigma(-x) = \frac{1}{2 + 2\cosh x}, \\
+        \sigma''(x) &= -\sigma'(x) \tanh(x/2), \\
         \sigma'''(x) &= \sigma'(x)\,(1 - 6\sigma'(x))
-                      = \frac{e\,(1 - 4e + e^2)}{(1 + e)^4}.
+                      = \frac{e\,(m^2 - 2m - 2)}{(1 + e)^4},
+        \quad e = e^{-|x|},\ m = e - 1 = \operatorname{expm1}(-|x|).
 
-    The textbook :math:`\sigma(1 - \sigma)` loses accuracy as soon as
-    :math:`\sigma` nears 1 and is exactly 0 for :math:`x > 36.5` (float64),
-    although the true value is a normal number up to :math:`x = 708`. Here
-    :math:`1 - e` is computed as ``-expm1(-|x|)``, which keeps
-    :math:`\sigma''` accurate near 0.
+    Each form is a product or quotient of well-conditioned factors, so no
+    digits cancel. The textbook :math:`\sigma(1 - \sigma)` does cancel: it is
+    more than 4 ULP off from :math:`x = 1.8` and exactly 0 for
+    :math:`x > 36.7` in float64 (16.6 in float32), although the true value is
+    a normal number up to :math:`x = 708`. Where :math:`\cosh x` overflows
+    (:math:`|x| > 710.5`) the result is :math:`e^{-|x|}`, to which the exact
+    value rounds. ``np.expm1`` keeps :math:`m` accurate near :math:`x = 0`.
 
     Accuracy, measured against mpmath at 50 digits (``nox -s accuracy``):
-    :math:`\sigma'` within 4 ULP in float64 and correctly rounded in float32
-    and float16; :math:`\sigma''` and :math:`\sigma'''` within a few ULP
-    except next to their zeros, where the error is small in absolute terms
-    (see the Numerics page).
+    :math:`\sigma'` within 4 ULP in float64 and 1 ULP in float32 and
+    float16; :math:`\sigma''` within 4 ULP in float64. :math:`\sigma'''` has
+    zeros at :math:`|x| = 2\operatorname{arcosh}\sqrt{3/2} \approx 1.317`,
+    next to which no float64 formula keeps a relative error bound; its error
+    is at most 3 ULP of its maximum :math:`1/8` everywhere, and 8 ULP for
+    :math:`|x| \le 0.9` and :math:`|x| \ge 2.5`. float16 and float32 input is
+    computed in float64 and rounded once.
 
     Special values: the derivatives are 0 at :math:`\pm\infty`, NaN gives
-    NaN, and no floating-point warning is emitted.
+    NaN, :math:`\sigma''(0)` is :math:`+0`, an empty array gives an empty
+    array, and no floating-point warning is emitted.
 
     Examples
     --------
@@ -331,7 +345,7 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     For :math:`p \ge 1/4` the function is evaluated as
     :math:`2 \operatorname{artanh}(2p - 1)`, in which :math:`2p - 1` is exact;
     below, as :math:`\log(p / (1 - p))`. The direct formula loses every digit
-    near :math:`p = 1/2`, where the result is close to 0 (583 ULP at
+    near :math:`p = 1/2`, where the result is close to 0 (8192 ULP off at
     :math:`p = 0.5 + 2^{-40}`).
 
     Accuracy, measured against mpmath at 50 digits (``nox -s accuracy``):
