@@ -54,7 +54,7 @@ templates_path = ["_templates"]
 # need intersphinx, which fetches inventories over the network.
 nitpicky = True
 nitpick_ignore_regex = [
-    ("py:.*", r"(numpy|np|scipy|torch|matplotlib)(\..*)?"),
+    ("py:.*", r"(numpy|np|scipy|torch|matplotlib|mpmath|dask|decimal|c?math)(\..*)?"),
 ]
 
 html_math_renderer = "mathml"  # see _ext/mathml.py
@@ -162,13 +162,13 @@ copybutton_exclude = ".linenos, .gp, .go"
 # -- Home-page figure -----------------------------------------------------------
 def _home_figure(app: Any) -> None:
     """Draw the sigmoid and its derivative for the home page, light and dark."""
-    import matplotlib as mpl  # noqa: PLC0415 (only needed at build time)
+    import matplotlib as mpl
 
     mpl.use("agg")
-    import matplotlib.pyplot as plt  # noqa: PLC0415
-    import numpy as np  # noqa: PLC0415
+    import matplotlib.pyplot as plt
+    import numpy as np
 
-    from sigmoid import sigmoid_derivative  # noqa: PLC0415
+    from sigmoid import sigmoid_derivative
 
     out = Path(app.srcdir) / "gen_modules" / "home"
     out.mkdir(parents=True, exist_ok=True)
@@ -223,7 +223,7 @@ def _deterministic_zips(app: Any, exception: Exception | None) -> None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if exception is not None or epoch is None or app.builder.format != "html":
         return
-    import time  # noqa: PLC0415
+    import time
 
     stamp = time.gmtime(max(int(epoch), 315532800))[:6]  # zip cannot go before 1980
     for path in Path(app.outdir).glob("_downloads/**/*.zip"):
