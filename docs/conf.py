@@ -7,6 +7,7 @@ math script at all and browsers typeset it natively.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import zipfile
@@ -62,6 +63,7 @@ html_math_renderer = "mathml"  # see _ext/mathml.py
 # -- MyST ---------------------------------------------------------------------
 myst_enable_extensions = ["dollarmath", "colon_fence", "deflist", "attrs_inline"]
 myst_heading_anchors = 3
+myst_update_mathjax = False  # math is MathML; there is no MathJax to configure
 
 # -- API reference --------------------------------------------------------------
 autosummary_generate = True
@@ -205,12 +207,13 @@ def _home_figure(app: Any) -> None:
                 fig.patch.set_facecolor("#14181e")
                 ax.set_facecolor("#14181e")
             # No timestamp or version in the PNG: two builds give the same bytes.
-            fig.savefig(
-                out / f"sigmoid_overlay_{mode}.png",
-                dpi=200,
-                metadata={"Software": None},
-            )
+            png = io.BytesIO()
+            fig.savefig(png, format="png", dpi=200, metadata={"Software": None})
             plt.close(fig)
+            # Rewriting an unchanged file would make Sphinx re-read the page.
+            path = out / f"sigmoid_overlay_{mode}.png"
+            if not path.is_file() or path.read_bytes() != png.getvalue():
+                path.write_bytes(png.getvalue())
 
 
 def _deterministic_zips(app: Any, exception: Exception | None) -> None:
