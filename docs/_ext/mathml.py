@@ -36,6 +36,11 @@ _PRIME = re.compile(r"<msup>(<mi>[^<]*</mi>)<mi>(&#x0203[234];)</mi></msup>")
 _TIGHT = (
     ('<mo stretchy="false">', '<mo stretchy="false" lspace="0" rspace="0">'),
     ("<mo>&#x0002F;</mo>", '<mo lspace="0" rspace="0">&#x0002F;</mo>'),
+    # A minus right after an opening parenthesis is a sign, not a subtraction.
+    (
+        "&#x00028;</mo><mo>&#x02212;</mo>",
+        '&#x00028;</mo><mo lspace="0" rspace="0">&#x02212;</mo>',
+    ),
 )
 # What it does with a command it does not know: a literal backslash name.
 _UNKNOWN = re.compile(r"<m[io]>(\\[A-Za-z]+)</m[io]>")
