@@ -154,7 +154,7 @@ def mp_reference(
 # Implementations under test and for comparison
 
 
-def _implementations(name: str) -> dict[str, Fn]:
+def _implementations(name: str, dtype: str = "float64") -> dict[str, Fn]:
     """The package's function and the alternatives a reader would compare."""
     impls: dict[str, Fn] = {}
     try:
@@ -175,6 +175,11 @@ def _implementations(name: str) -> dict[str, Fn]:
 
     if name == "sigmoid":
         impls["sigmoid"] = sg.sigmoid
+        if dtype != "float64":
+            # What the package would return without its midpoint check.
+            impls["float64 sigmoid rounded once"] = lambda x: sg.sigmoid(
+                np.asarray(x, dtype=np.float64)
+            ).astype(np.asarray(x).dtype)
         if special is not None:
             impls["scipy expit"] = special.expit
         impls["naive 1/(1+exp(-x))"] = naive(lambda x: 1 / (1 + np.exp(-x)))
@@ -457,7 +462,7 @@ def _f32_work(args: tuple[str, int, int]) -> tuple[dict[str, Stats], int]:
         # a midpoint would still be in doubt, and would be reported.
         rounded[i] = _round_mp_to_f32(value)
     results = {}
-    for label, fn in _implementations(name).items():
+    for label, fn in _implementations(name, "float32").items():
         y = np.asarray(fn(x))
         stats = Stats()
         stats.add(ulp_error_narrow(y, ref, np.float32), x)
@@ -473,7 +478,9 @@ def _round_mp_to_f32(value: Any) -> np.float32:
 
     from sigmoid._exact import round_fraction
 
-    fraction = Fraction(*mpmath.mpf(value).as_integer_ratio())
+    # mpmath stores a value as (sign, mantissa, exponent, bits): exact.
+    sign, mantissa, exponent, _ = mpmath.mpf(value)._mpf_
+    fraction = (-1) ** sign * Fraction(int(mantissa)) * Fraction(2) ** int(exponent)
     result: np.float32 = np.float32(round_fraction(fraction, np.dtype(np.float32)))
     return result
 
@@ -514,7 +521,7 @@ def _f32_outside_work(args: tuple[str, int]) -> dict[str, Stats]:
     x = x[~inside]
     expected = np.asarray(fixed(x), dtype=np.float32)
     results = {}
-    for label, fn in _implementations(name).items():
+    for label, fn in _implementations(name, "float32").items():
         y = np.asarray(fn(x))
         ok = (y == expected) | (np.isnan(y) & np.isnan(expected))
         stats = Stats()
@@ -539,7 +546,9 @@ def check_f16(name: str) -> dict[str, Stats]:
         exact[i] = LD(hi) + LD(lo)
     results = {}
     impls = {
-        k: v for k, v in _implementations(name).items() if not k.startswith("torch")
+        k: v
+        for k, v in _implementations(name, "float16").items()
+        if not k.startswith("torch")
     }
     for label, f in impls.items():
         y = np.asarray(f(x16))
@@ -574,16 +583,22 @@ def machine() -> dict[str, str]:
 
 def table(rows: list[dict[str, Any]]) -> str:
     lines = [
-        "| function | dtype | implementation | inputs | max ULP | median ULP | worst input | bound |",
-        "|---|---|---|---:|---:|---:|---:|---:|",
+        (
+            "| function | dtype | implementation | inputs | max ULP | median ULP "
+            "| worst input | bound | not correctly rounded |"
+        ),
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         bound = "" if r["bound"] is None else f"{r['bound']:g}"
         flag = " ✗" if r["fails"] else ""
         maxulp = "inf" if math.isinf(r["max_ulp"]) else f"{r['max_ulp']:.3g}"
+        wrong = r["not_correctly_rounded"]
+        wrong_text = "" if wrong is None else f"{wrong:,}"
         lines.append(
             f"| {r['function']} | {r['dtype']} | {r['implementation']} | {r['inputs']:,} "
-            f"| {maxulp}{flag} | {r['median_ulp']:.3g} | {r['worst_input']:.6g} | {bound} |"
+            f"| {maxulp}{flag} | {r['median_ulp']:.2g} | {r['worst_input']:.6g} "
+            f"| {bound} | {wrong_text} |"
         )
     return "\n".join(lines)
 

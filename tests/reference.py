@@ -54,9 +54,14 @@ def reference_rounded(fn: MpFunction, x: npt.ArrayLike, dtype: Any) -> npt.NDArr
 
     from sigmoid._exact import round_fraction
 
+    def exact(value: Any) -> Fraction:
+        # mpmath stores a value as (sign, mantissa, exponent, bits): exact.
+        sign, mantissa, exponent, _ = mpmath.mpf(value)._mpf_
+        return (-1) ** sign * Fraction(int(mantissa)) * Fraction(2) ** int(exponent)
+
     flat = np.asarray(x, dtype=np.float64).ravel()
     values = [
-        round_fraction(Fraction(*fn(mpmath.mpf(v)).as_integer_ratio()), np.dtype(dtype))
+        round_fraction(exact(fn(mpmath.mpf(v))), np.dtype(dtype))
         for v in flat.tolist()
     ]
     return np.array(values, dtype=dtype).reshape(np.shape(x))
