@@ -74,7 +74,8 @@ def _page_context(
 
 
 def setup(app: Any) -> dict[str, Any]:
-    app.add_css_file("css/a11y.css")
+    # After sphinx-gallery's stylesheet, whose rules these override.
+    app.add_css_file("css/a11y.css", priority=900)
     app.add_js_file("a11y.js", loading_method="defer")
     # After the theme's handler, which defines generate_toctree_html.
     app.connect("html-page-context", _page_context, priority=900)
