@@ -1,0 +1,147 @@
+r"""
+The sigmoid among activations
+=============================
+
+The sigmoid was the first activation function of neural networks; ReLU and
+its smooth successors SiLU and GELU replaced it in hidden layers. This example
+compares them and their derivatives, and shows where the sigmoid is still the
+right choice.
+"""
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from sigmoid import sigmoid, sigmoid_derivative
+
+erf = np.vectorize(math.erf, otypes=[float])  # NumPy itself has no erf
+LEAK = 0.01
+
+
+def normal_cdf(x):
+    return (1 + erf(x / np.sqrt(2))) / 2
+
+
+def normal_pdf(x):
+    return np.exp(-(x**2) / 2) / np.sqrt(2 * np.pi)
+
+
+def gelu_tanh(x):
+    """The tanh approximation of GELU, used where erf is slow."""
+    return 0.5 * x * (1 + np.tanh(np.sqrt(2 / np.pi) * (x + 0.044715 * x**3)))
+
+
+# name: (function, derivative)
+ACTIVATIONS = {
+    "sigmoid": (sigmoid, sigmoid_derivative),
+    "tanh": (np.tanh, lambda x: 1 - np.tanh(x) ** 2),
+    "ReLU": (lambda x: np.maximum(x, 0), lambda x: (x > 0) * 1.0),
+    f"leaky ReLU ({LEAK})": (
+        lambda x: np.where(x > 0, x, LEAK * x),
+        lambda x: np.where(x > 0, 1.0, LEAK),
+    ),
+    "SiLU, x·sigmoid(x)": (
+        lambda x: x * sigmoid(x),
+        lambda x: sigmoid(x) * (1 + x * sigmoid(-x)),
+    ),
+    "GELU, x·Φ(x)": (
+        lambda x: x * normal_cdf(x),
+        lambda x: normal_cdf(x) + x * normal_pdf(x),
+    ),
+}
+
+x = np.linspace(-5, 5, 2001)
+fig, (ax_f, ax_df) = plt.subplots(1, 2, figsize=(11, 4.5), layout="constrained")
+for name, (f, df) in ACTIVATIONS.items():
+    style = {"ls": "--"} if name.startswith("leaky") else {}  # ReLU shows through
+    ax_f.plot(x, f(x), label=name, **style)
+    ax_df.plot(x, df(x), label=name, **style)
+for ax in (ax_f, ax_df):
+    ax.axhline(0, color="0.7", lw=0.8)
+    ax.axvline(0, color="0.7", lw=0.8)
+ax_f.set(ylim=(-1.5, 3), xlabel="x", ylabel="f(x)", title="Activation functions")
+ax_df.set(ylim=(-0.2, 1.3), xlabel="x", ylabel="f'(x)", title="Their derivatives")
+ax_f.legend(fontsize=8, loc="upper left")
+plt.show()
+
+# %%
+# GELU is drawn in its exact form, :math:`x\,\Phi(x)` with :math:`\Phi` the
+# normal distribution function, from ``math.erf``. Many libraries offer the
+# tanh approximation
+# :math:`\tfrac12 x\,(1 + \tanh(\sqrt{2/\pi}\,(x + 0.044715\,x^3)))`, which
+# would be indistinguishable here:
+
+x = np.linspace(-10, 10, 20001)
+gelu = ACTIVATIONS["GELU, x·Φ(x)"][0]
+gap = np.abs(gelu_tanh(x) - gelu(x))
+print(f"largest |tanh approximation - exact GELU| on [-10, 10]: {gap.max():.1e}")
+print(f"  at x = {x[np.argmax(gap)]:+.3f}")
+
+for name in ("SiLU, x·sigmoid(x)", "GELU, x·Φ(x)"):
+    f, df = ACTIVATIONS[name]
+    y, dy = f(x), df(x)
+    print(
+        f"{name}: minimum {y.min():.4f} at x = {x[np.argmin(y)]:.3f};"
+        f" largest slope {dy.max():.4f} at x = {x[np.argmax(dy)]:.3f}"
+    )
+for name, (_, df) in ACTIVATIONS.items():
+    print(f"{name:20s} largest slope {df(x).max():.4f}")
+dsig = sigmoid_derivative(x)
+print(f"sigmoid: slope below 0.01 for |x| > {x[(x > 0) & (dsig < 0.01)].min():.2f}")
+
+# %%
+# What the derivatives say
+# ------------------------
+#
+# The derivative is what backpropagation multiplies together, layer after
+# layer. The sigmoid's is at most :math:`1/4` (printed above), and it
+# falls below 0.01 a few units from 0, where the sigmoid saturates; tanh's
+# is at most 1. Through a stack of sigmoid layers the gradient therefore
+# shrinks by at least a factor of 4 per layer:
+
+for layers in (5, 10, 20):
+    print(
+        f"{layers:2d} sigmoid layers: gradient scaled by at most 0.25**{layers}"
+        f" = {0.25**layers:.1e}"
+    )
+
+# %%
+# That is the vanishing gradient that pushed the sigmoid out of hidden layers.
+# ReLU's derivative is exactly 1 for every positive input, so gradients pass
+# through unchanged; it is 0 for negative input, which leaky ReLU softens to
+# a small slope. SiLU (also called swish) and GELU are smooth versions of
+# ReLU: close to 0 for very negative input, close to :math:`x` for large
+# input, with a small dip below zero (the printed minima) and a slope that
+# slightly overshoots 1.
+#
+# Where the sigmoid is still right
+# --------------------------------
+#
+# Wherever a number in :math:`(0, 1)` is what is needed, the sigmoid is still
+# the function to use:
+#
+# * **The output of a binary classifier.** :math:`\sigma(z)` turns the final
+#   score :math:`z` into a probability, and with the cross-entropy loss the
+#   gradient with respect to :math:`z` is simply :math:`\sigma(z) - y`, with
+#   no saturation problem (see the example on cross-entropy from logits). The
+#   same holds for each label of a multi-label classifier.
+# * **Gates in recurrent networks.** An LSTM cell keeps a memory
+#   :math:`c_t = f_t\,c_{t-1} + i_t\,g_t`, where the forget gate
+#   :math:`f_t`, the input gate :math:`i_t` (and the output gate) are
+#   sigmoids of the current input and state; the GRU's update and reset gates
+#   are sigmoids too. A gate multiplies, so it must lie between 0 (block) and
+#   1 (pass). The sketch below repeats one forget gate over 100 steps: a
+#   sigmoid gate keeps or forgets smoothly, while a multiplier that can exceed
+#   1, as a ReLU could, makes the memory explode.
+
+memory = 1.0
+for label, gate in (
+    ("sigmoid(2)", sigmoid(2.0)),
+    ("sigmoid(8)", sigmoid(8.0)),
+    ("ReLU(1.05)", max(1.05, 0.0)),
+):
+    print(
+        f"forget gate {label} = {gate:.5f}: memory after 100 steps"
+        f" {memory * gate**100:.3g}"
+    )
