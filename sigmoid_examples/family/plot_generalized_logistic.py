@@ -81,15 +81,22 @@ for maximum, steepness, midpoint in [(1, 1, 0), (3, 2, 1), (0.5, -4, -2), (10, 0
 up = np.geomspace(0.25, 8, 16)
 sweep = np.concatenate([up, up[-2:0:-1]])  # there and back: 30 frames
 
-# Small, at a low resolution and with a fixed layout: every frame is stored in
-# the page as a PNG image.
+# Small, at a low resolution, with a fixed layout and few labels: every frame is
+# drawn twice while the page is built (for the page and its thumbnail), and
+# drawing text is most of the cost.
 fig_anim, ax = plt.subplots(figsize=(5, 3.2), dpi=72)
 fig_anim.subplots_adjust(left=0.12, right=0.97, bottom=0.15, top=0.9)
 (curve,) = ax.plot(x, generalized_logistic(x, steepness=sweep[0]), color="C0", lw=2)
-(tangent,) = ax.plot([], [], color="C1", ls="--", lw=1.2, label="tangent at x₀")
+(tangent,) = ax.plot([], [], color="C1", ls="--", lw=1.2)
 ax.plot(0, 0.5, "o", color="C1", ms=4)
-ax.set(xlim=(-6, 6), ylim=(-0.05, 1.05), xlabel="x", ylabel="f(x)")
-ax.legend(loc="lower right", fontsize=8)
+ax.set(
+    xlim=(-6, 6),
+    ylim=(-0.05, 1.05),
+    xticks=[-6, -3, 0, 3, 6],
+    yticks=[0, 0.5, 1],
+    xlabel="x",
+    ylabel="f(x)",
+)
 
 
 def draw_frame(k):
@@ -97,7 +104,7 @@ def draw_frame(k):
     half_width = min(6.0, 2.2 / k)  # a short tangent, clipped to the axes
     ends = np.array([-half_width, half_width])
     tangent.set_data(ends, 0.5 + k / 4 * ends)
-    ax.set_title(f"Steepness k = {k:.2f}, slope at x₀ = {k / 4:.3f}", fontsize=10)
+    ax.set_title(f"Steepness k = {k:.2f}, tangent slope k/4 = {k / 4:.3f}", fontsize=10)
     return curve, tangent
 
 

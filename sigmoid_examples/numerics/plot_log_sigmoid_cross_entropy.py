@@ -31,8 +31,8 @@ def loss_from_logit(z, label):
 #
 # .. math::
 #
-#     L(z, y) = -y \log\sigma(z) - (1 - y) \log(1 - \sigma(z))
-#             = -y \log\sigma(z) - (1 - y) \log\sigma(-z),
+#     L(z, y) &= -y \log\sigma(z) - (1 - y) \log(1 - \sigma(z)) \\
+#             &= -y \log\sigma(z) - (1 - y) \log\sigma(-z),
 #
 # because :math:`1 - \sigma(z) = \sigma(-z)`. The first form goes through the
 # probability :math:`p = \sigma(z)`; the second never forms it. Here the
