@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup
 
 # (tag, attribute) pairs whose value is a URL.
 URL_ATTRIBUTES = [
@@ -51,19 +51,18 @@ class Report:
 
 
 def _page_ids(soup: BeautifulSoup) -> set[str]:
-    ids = {str(tag["id"]) for tag in soup.find_all(id=True)}
-    ids |= {str(tag["name"]) for tag in soup.find_all("a", attrs={"name": True})}
+    ids = {str(tag["id"]) for tag in soup.select("[id]")}
+    ids |= {str(tag["name"]) for tag in soup.select("a[name]")}
     return ids
 
 
 def _urls(soup: BeautifulSoup) -> Iterator[tuple[str, str]]:
     """Yield (description, url) for every URL-valued attribute of the page."""
     for name, attribute in URL_ATTRIBUTES:
-        for tag in soup.find_all(name):
-            if isinstance(tag, Tag) and tag.has_attr(attribute):
-                yield f"<{name} {attribute}>", str(tag[attribute]).strip()
+        for tag in soup.select(f"{name}[{attribute}]"):
+            yield f"<{name} {attribute}>", str(tag[attribute]).strip()
     for name in SRCSET_TAGS:
-        for tag in soup.find_all(name, srcset=True):
+        for tag in soup.select(f"{name}[srcset]"):
             for candidate in str(tag["srcset"]).split(","):
                 url = candidate.strip().split(" ")[0]
                 if url:
