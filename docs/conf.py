@@ -132,6 +132,7 @@ html_sidebars = {
     "math": [],
     "pros_and_cons": [],
     "using_examples": [],
+    "explore": [],
 }
 html_theme_options = {
     "navbar_align": "left",
