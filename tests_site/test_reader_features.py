@@ -114,6 +114,8 @@ def test_every_figure_says_what_it_shows() -> None:
             continue
         if not alt or not alt.strip() or GENERIC_ALT.match(alt.strip()):
             offenders.append(f"{page_path}: alt={alt!r}")
+        elif "$" in alt or "\\" in alt:
+            offenders.append(f"{page_path}: TeX in alt={alt!r}")
     assert offenders == []
 
 
