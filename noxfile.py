@@ -1,3 +1,7 @@
+#!/usr/bin/env -S uv run --script
+# /// script
+# dependencies = ["nox>=2025.2.9"]
+# ///
 """Every task of the project is a nox session: ``nox -l`` lists them."""
 
 from __future__ import annotations
@@ -9,7 +13,6 @@ import nox
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "tests"]
 
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -27,7 +30,7 @@ def lint(session: nox.Session) -> None:
     """Ruff (lint and format check) and strict mypy."""
     # The site group too: mypy checks the browser tests and their tools.
     session.install(
-        "-e.", "ruff", "mypy", *_group("test"), *_group("bench"), *_group("site"), "nox"
+        "-e.", *_group("lint"), *_group("test"), *_group("bench"), *_group("site"), "nox"
     )
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
@@ -41,21 +44,21 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
-@nox.session
+@nox.session(default=False)
 def accuracy(session: nox.Session) -> None:
     """Max and median ULP of every function and dtype against exact references."""
     session.install("-e.", *_group("bench"))
     session.run("python", "benchmarks/accuracy.py", *session.posargs)
 
 
-@nox.session
+@nox.session(default=False)
 def bench(session: nox.Session) -> None:
     """Speed against scipy.special.expit, the naive formula and the copy floor."""
     session.install("-e.", *_group("bench"))
     session.run("python", "benchmarks/speed.py", *session.posargs)
 
 
-@nox.session
+@nox.session(default=False)
 def docs(session: nox.Session) -> None:
     """Build the site into docs/_build/html; ``-- --serve`` rebuilds on change.
 
@@ -106,7 +109,7 @@ def _newest_mtime(paths: list[Path], skip: set[str]) -> float:
     return newest
 
 
-@nox.session
+@nox.session(default=False)
 def site(session: nox.Session) -> None:
     """Browser tests of the built site in Debian's headless Chromium.
 
@@ -140,16 +143,20 @@ def site(session: nox.Session) -> None:
     )  # fmt: skip
 
 
-@nox.session
+@nox.session(default=False)
 def reproducible(session: nox.Session) -> None:
     """Build the site twice from clean and name every file that differs."""
     session.install("-e.", *_group("docs"))
     session.run("python", "tools/check_reproducible.py", *session.posargs)
 
 
-@nox.session
+@nox.session(default=False)
 def build(session: nox.Session) -> None:
     """Build the sdist and the wheel into dist/."""
     session.install("build")
     shutil.rmtree(ROOT / "dist", ignore_errors=True)
     session.run("python", "-m", "build")
+
+
+if __name__ == "__main__":
+    nox.main()

@@ -61,8 +61,7 @@ def reference_rounded(fn: MpFunction, x: npt.ArrayLike, dtype: Any) -> npt.NDArr
 
     flat = np.asarray(x, dtype=np.float64).ravel()
     values = [
-        round_fraction(exact(fn(mpmath.mpf(v))), np.dtype(dtype))
-        for v in flat.tolist()
+        round_fraction(exact(fn(mpmath.mpf(v))), np.dtype(dtype)) for v in flat.tolist()
     ]
     return np.array(values, dtype=dtype).reshape(np.shape(x))
 
