@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -13,6 +14,12 @@ import nox
 
 nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "uv|virtualenv"
+
+# Some machines (this project's CI among them) set PYTHONDONTWRITEBYTECODE,
+# which makes every run compile Sphinx, Matplotlib and NumPy from source
+# again: about 4 s of a 9 s no-change docs rebuild. The sessions' virtual
+# environments are ours to cache bytecode in.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
