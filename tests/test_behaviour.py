@@ -54,7 +54,7 @@ def name_of(function: Function) -> str:
 def sample(function: Function) -> np.ndarray:
     """Inputs in the function's domain, including both tails."""
     if function is logit:
-        return np.array([0.0, 1e-300, 0.1, 0.5, 0.9, 1.0])
+        return np.array([0.0, 1e-300, 0.1, 0.3, 0.45, 0.5, 0.9, 1.0])
     return np.array([-800.0, -30.0, -1.0, 0.0, 1.0, 30.0, 800.0])
 
 

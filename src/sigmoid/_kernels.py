@@ -94,7 +94,9 @@ def run(block_kernel: BlockKernel, x: Array, y: Array, exact: Exact | None) -> N
     t = np.empty(size, _F64)
     u = np.empty(size, _F64)
     narrow = y.dtype != _F64
-    w = np.empty(size, _F64) if narrow else t
+    # A narrow result is formed in float64 first: in t itself for the kernels
+    # that write y last (fewer buffers in the cache), else in a buffer of its own.
+    w = t if block_kernel in _WRITE_Y_LAST else np.empty(size, _F64)
     # In place with a narrow dtype, the exact path reads x after y is written.
     keep_input = narrow and exact is not None and np.may_share_memory(x, y)
     watch = _FloatingPointWatch()
@@ -189,8 +191,8 @@ def sigmoid_block(x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch) 
     if watch.overflow:
         tail = np.flatnonzero(np.isinf(t))
         tail_values = np.exp(x[tail].astype(_F64))  # read before y overwrites x
-    np.add(t, 1.0, out=u)
-    np.divide(1.0, u, out=y)
+    np.add(t, 1.0, out=t)
+    np.divide(1.0, t, out=y)
     if watch.overflow:
         y[tail] = tail_values
 
@@ -214,8 +216,8 @@ def derivative1_block(
     if watch.overflow:
         tail = np.flatnonzero(np.isinf(t))
         tail_values = np.exp(-np.abs(x[tail].astype(_F64)))
-    np.add(t, 1.0, out=u)
-    np.divide(0.5, u, out=y)
+    np.add(t, 1.0, out=t)
+    np.divide(0.5, t, out=y)
     if watch.overflow:
         y[tail] = tail_values
 
@@ -288,8 +290,8 @@ def log_sigmoid_block(
     if watch.overflow:
         tail = np.flatnonzero(np.isinf(t))
         tail_values = x[tail].astype(_F64)  # read before y overwrites x
-    np.log1p(t, out=u)
-    np.negative(u, out=y)
+    np.log1p(t, out=t)
+    np.negative(t, out=y)
     if watch.overflow:
         y[tail] = tail_values
 
@@ -315,5 +317,13 @@ def logit_block(x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch) ->
     np.subtract(1.0, p, out=u)
     np.divide(p, u, out=u)
     np.log(u, out=u)
+    small = p < 0.25  # before y is written: in place, y is p
     np.copyto(y, t)
-    np.copyto(y, u, where=p < 0.25)
+    np.copyto(y, u, where=small)
+
+
+#: Kernels that read ``t`` for the last time in the call that writes ``y``,
+#: so that ``y`` may be ``t`` itself.
+_WRITE_Y_LAST = frozenset(
+    {sigmoid_block, derivative1_block, derivative2_block, log_sigmoid_block, logit_block}
+)
