@@ -37,7 +37,12 @@ def lint(session: nox.Session) -> None:
     """Ruff (lint and format check) and strict mypy."""
     # The site group too: mypy checks the browser tests and their tools.
     session.install(
-        "-e.", *_group("lint"), *_group("test"), *_group("bench"), *_group("site"), "nox"
+        "-e.",
+        *_group("lint"),
+        *_group("test"),
+        *_group("bench"),
+        *_group("site"),
+        "nox",
     )
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")

@@ -178,7 +178,13 @@ def _near_midpoint(
 # sigmoid
 
 
-def sigmoid_block(x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch) -> None:
+def sigmoid_block(
+    x: Array,
+    y: F64,
+    t: F64,
+    u: F64,  # noqa: ARG001 (the kernels share one signature)
+    watch: _FloatingPointWatch,
+) -> None:
     """y = 1 / (1 + exp(-x)); exp(x) itself where exp(-x) overflows.
 
     Each step is monotone, so the result is monotone in x. Below x = -709.78,
@@ -202,7 +208,11 @@ def sigmoid_block(x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch) 
 
 
 def derivative1_block(
-    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch
+    x: Array,
+    y: F64,
+    t: F64,
+    u: F64,  # noqa: ARG001 (the kernels share one signature)
+    watch: _FloatingPointWatch,
 ) -> None:
     """y = 1 / (2 + 2 cosh(x)); exp(-|x|) itself where cosh(x) overflows.
 
@@ -277,7 +287,11 @@ def derivative3_block(
 
 
 def log_sigmoid_block(
-    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch
+    x: Array,
+    y: F64,
+    t: F64,
+    u: F64,  # noqa: ARG001 (the kernels share one signature)
+    watch: _FloatingPointWatch,
 ) -> None:
     """y = -log1p(exp(-x)); x itself where exp(-x) overflows.
 
@@ -325,5 +339,11 @@ def logit_block(x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch) ->
 #: Kernels that read ``t`` for the last time in the call that writes ``y``,
 #: so that ``y`` may be ``t`` itself.
 _WRITE_Y_LAST = frozenset(
-    {sigmoid_block, derivative1_block, derivative2_block, log_sigmoid_block, logit_block}
+    {
+        sigmoid_block,
+        derivative1_block,
+        derivative2_block,
+        log_sigmoid_block,
+        logit_block,
+    }
 )
