@@ -57,7 +57,8 @@ def reference_rounded(fn: MpFunction, x: npt.ArrayLike, dtype: Any) -> npt.NDArr
     def exact(value: Any) -> Fraction:
         # mpmath stores a value as (sign, mantissa, exponent, bits): exact.
         sign, mantissa, exponent, _ = mpmath.mpf(value)._mpf_
-        return (-1) ** sign * Fraction(int(mantissa)) * Fraction(2) ** int(exponent)
+        magnitude = Fraction(int(mantissa)) * Fraction(2) ** int(exponent)
+        return -magnitude if sign else magnitude
 
     flat = np.asarray(x, dtype=np.float64).ravel()
     values = [
