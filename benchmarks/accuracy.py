@@ -585,11 +585,15 @@ def machine() -> dict[str, str]:
     }
 
 
+def _count(n: int) -> str:
+    return {2**32: "all 2³²", 2**16: "all 2¹⁶"}.get(n, f"{n:,}")
+
+
 def table(rows: list[dict[str, Any]]) -> str:
     lines = [
         (
             "| function | dtype | implementation | inputs | max ULP | median ULP "
-            "| worst input | bound | not correctly rounded |"
+            "| worst input | bound | misrounded |"
         ),
         "|---|---|---|---:|---:|---:|---:|---:|---:|",
     ]
@@ -600,11 +604,33 @@ def table(rows: list[dict[str, Any]]) -> str:
         wrong = r["not_correctly_rounded"]
         wrong_text = "" if wrong is None else f"{wrong:,}"
         lines.append(
-            f"| {r['function']} | {r['dtype']} | {r['implementation']} | {r['inputs']:,} "
-            f"| {maxulp}{flag} | {r['median_ulp']:.2g} | {r['worst_input']:.6g} "
-            f"| {bound} | {wrong_text} |"
+            f"| {r['function']} | {r['dtype']} | {r['implementation']} "
+            f"| {_count(r['inputs'])} | {maxulp}{flag} | {r['median_ulp']:.2g} "
+            f"| {r['worst_input']:.6g} | {bound} | {wrong_text} |"
         )
     return "\n".join(lines)
+
+
+def report(
+    info: dict[str, str], seconds: float, rows: list[dict[str, Any]], notes: list[str]
+) -> str:
+    """The Markdown file: the machine, the table, and the notes."""
+    header = (
+        f"Measured by `nox -s accuracy` in {seconds:.0f} s on {info['cpu']}, "
+        f"Python {info['python']}, NumPy {info['numpy']}, mpmath {info['mpmath']}. "
+        "*misrounded*: float32 results that differ from the correctly rounded "
+        "value."
+    )
+    return "\n\n".join([header, table(rows), "\n".join(f"- {s}" for s in notes)])
+
+
+def render() -> int:
+    """Rewrite accuracy.md from accuracy.json, without measuring again."""
+    data = json.loads((RESULTS / "accuracy.json").read_text())
+    text = report(data["machine"], data["seconds"], data["rows"], data["notes"])
+    (RESULTS / "accuracy.md").write_text(text + "\n")
+    print(text)
+    return 0
 
 
 def main() -> int:
@@ -614,7 +640,12 @@ def main() -> int:
     parser.add_argument(
         "-n", type=int, default=10**6, help="float64 inputs per function"
     )
+    parser.add_argument(
+        "--render", action="store_true", help="rewrite accuracy.md from accuracy.json"
+    )
     args = parser.parse_args()
+    if args.render:
+        return render()
     n = 3000 if args.quick else args.n
     rng = np.random.default_rng(20261123)
     started = time.perf_counter()
@@ -674,11 +705,6 @@ def main() -> int:
     ]
     elapsed = time.perf_counter() - started
     info = machine()
-    header = (
-        f"Measured by `nox -s accuracy` in {elapsed:.0f} s on {info['cpu']}, "
-        f"Python {info['python']}, NumPy {info['numpy']}, mpmath {info['mpmath']}."
-        + (" **Quick run: samples only.**" if args.quick else "")
-    )
     sigmoid32 = next(
         r
         for r in rows
@@ -690,7 +716,9 @@ def main() -> int:
         "sigmoid float32: results differing from the correctly rounded value: "
         f"{sigmoid32['not_correctly_rounded']} of {sigmoid32['inputs']:,}"
     )
-    text = "\n\n".join([header, table(rows), "\n".join(f"- {s}" for s in notes)])
+    text = report(info, elapsed, rows, notes) + (
+        "\n\n**Quick run: samples only.**" if args.quick else ""
+    )
     print()
     print(text)
     if not args.no_write and not args.quick:

@@ -135,6 +135,7 @@ html_sidebars = {
     "pros_and_cons": [],
     "using_examples": [],
     "explore": [],
+    "numerics": [],
 }
 html_theme_options = {
     "navbar_align": "left",
