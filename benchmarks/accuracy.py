@@ -37,6 +37,7 @@ from typing import Any
 import mpmath
 import numpy as np
 import numpy.typing as npt
+from _machine import cpu_model
 
 import sigmoid as sg
 
@@ -568,14 +569,7 @@ def check_f16(name: str) -> dict[str, Stats]:
 
 
 def machine() -> dict[str, str]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     return {
         "cpu": cpu,
         "python": platform.python_version(),

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _machine import cpu_model
 from scipy import special
 from threadpoolctl import threadpool_limits
 
@@ -140,14 +141,7 @@ def measure(
 
 
 def machine() -> dict[str, str]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     from numpy._core import _multiarray_umath as umath  # type: ignore[attr-defined]
 
     features = getattr(umath, "__cpu_features__", {})
