@@ -96,7 +96,7 @@ def run(block_kernel: BlockKernel, x: Array, y: Array, exact: Exact | None) -> N
     narrow = y.dtype != _F64
     # A narrow result is formed in float64 first: in t itself for the kernels
     # that write y last (fewer buffers in the cache), else in a buffer of its own.
-    w = t if block_kernel in _WRITE_Y_LAST else np.empty(size, _F64)
+    w = t if not narrow or block_kernel in _WRITE_Y_LAST else np.empty(size, _F64)
     # In place with a narrow dtype, the exact path reads x after y is written.
     keep_input = narrow and exact is not None and np.may_share_memory(x, y)
     watch = _FloatingPointWatch()
