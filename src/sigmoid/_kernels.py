@@ -237,23 +237,16 @@ def derivative2_block(
 ) -> None:
     """y = -sigma'(x) tanh(x / 2): two well-conditioned factors, no cancellation.
 
-    sigma'(x) = 1 / (2 + 2 cosh x) as in ``derivative1_block``; where cosh
-    overflows (|x| > 710.47), sigma''(x) rounds to -sign(x) exp(-|x|).
+    sigma'(x) comes from ``derivative1_block``, tail included: where cosh
+    overflows (|x| > 710.47), tanh(x / 2) is exactly +-1, so the product is
+    -sign(x) exp(-|x|), to which sigma''(x) rounds.
     """
-    watch.overflow = False
-    np.cosh(x, out=u, dtype=_F64)
-    if watch.overflow:
-        tail = np.flatnonzero(np.isinf(u))
-        x_tail = x[tail].astype(_F64)  # read before y overwrites x
-        tail_values = -np.sign(x_tail) * np.exp(-np.abs(x_tail))
+    derivative1_block(x, u, u, t, watch)  # u = sigma'(x); y is not yet written
     np.multiply(x, 0.5, out=t, dtype=_F64)
     np.tanh(t, out=t)
-    np.add(u, 1.0, out=u)
-    np.divide(-0.5, u, out=u)  # -sigma'(x)
     np.multiply(u, t, out=y)
+    np.negative(y, out=y)
     np.add(y, 0.0, out=y)  # sigma''(0) = +0, not -0
-    if watch.overflow:
-        y[tail] = tail_values
 
 
 def derivative3_block(
