@@ -28,8 +28,13 @@ def _apply(
     x: npt.ArrayLike,
     out: Array | None,
     exact: Any = None,
+    narrow_kernel: _kernels.BlockKernel | None = None,
 ) -> Any:
-    """Validate ``x`` and ``out``, run the kernel, and shape the result."""
+    """Validate ``x`` and ``out``, run the kernel, and shape the result.
+
+    ``narrow_kernel``, when given, replaces ``block_kernel`` for float16 and
+    float32 results.
+    """
     prepared = prepare(name, x)
     array = prepared.array
     dtype = prepared.result_dtype
@@ -37,7 +42,7 @@ def _apply(
         check_out(name, out, array.shape, dtype)
     if array.dtype.kind != "f":
         array = array.astype(_F64)
-    source = (array if array.flags.c_contiguous else array.copy()).reshape(-1)
+    source = array.ravel()  # a view when contiguous, else a contiguous copy
     direct = out is not None and out.flags.c_contiguous
     if out is not None and direct and np.may_share_memory(out, source):
         # In place is safe only when out and x are the very same elements:
@@ -50,6 +55,8 @@ def _apply(
         target = out.reshape(-1)
     else:
         target = np.empty(source.size, dtype)
+    if narrow_kernel is not None and dtype != _F64:
+        block_kernel = narrow_kernel
     _kernels.run(block_kernel, source, target, exact)
     if out is not None:
         if not direct:
@@ -112,8 +119,8 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     which makes the function about three times as fast as
     ``scipy.special.expit`` on large float64 arrays.
 
-    float16 and float32 input is evaluated in float64 and rounded once. The
-    rare results whose float64 value lies within 8 float64 ULPs of a rounding
+    float16 and float32 input is evaluated in float64, as
+    :math:`e^x / (1 + e^x)`, and rounded once. The rare results whose float64 value lies within 8 float64 ULPs of a rounding
     boundary (a midpoint between two float32 or float16 numbers) are
     recomputed exactly with :mod:`decimal`, so float16 and float32 results are
     correctly rounded on any machine whose ``np.exp`` is accurate to a few
@@ -154,7 +161,14 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     >>> sigmoid(np.array([1.0, 2.0], dtype=np.float32))
     array([0.7310586, 0.8807971], dtype=float32)
     """
-    return _apply("sigmoid", _kernels.sigmoid_block, x, out, _exact.sigmoid)
+    return _apply(
+        "sigmoid",
+        _kernels.sigmoid_block,
+        x,
+        out,
+        _exact.sigmoid,
+        _kernels.sigmoid_narrow_block,
+    )
 
 
 _DERIVATIVES = {

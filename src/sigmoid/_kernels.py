@@ -12,11 +12,12 @@ element, while a chain of whole-array temporaries is limited by memory.
 All arithmetic is in float64. A float16 or float32 result is rounded once from
 the float64 value, which makes it correctly rounded except where the float64
 value lies within its own error bound of a rounding boundary; those rare
-elements are detected and recomputed exactly (see ``_round_to``).
+elements are detected and recomputed exactly (see ``_near_midpoint``).
 
-The kernels run under ``np.errstate(all="ignore", over="call")``: overflow in
+The kernels run under ``np.errstate(all="ignore", ...="call")``: overflow in
 ``np.exp`` is the signal that a block holds inputs beyond the fast formula's
-range, and the block is then recomputed with the branch-free stable form.
+range, whose few elements are then given their limit values, and an invalid
+operation (inf / inf) the signal of an infinite input.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ __all__ = [
     "logit_block",
     "run",
     "sigmoid_block",
+    "sigmoid_narrow_block",
 ]
 
 Array = npt.NDArray[Any]
@@ -53,15 +55,17 @@ class _FloatingPointWatch:
     """An ``np.errstate`` callback that records overflow and underflow.
 
     Overflow in ``np.exp`` tells a kernel that its block holds inputs beyond
-    the range of the fast formula. Underflow in the final cast to float16 or
+    the range of the fast formula, and an invalid operation (inf / inf) that
+    it holds an infinite input. Underflow in the final cast to float16 or
     float32 tells ``run`` that some results are subnormal in the narrow type,
     whose rounding boundaries lie on a fixed grid instead of following the
     float64 bit pattern.
     """
 
-    __slots__ = ("overflow", "underflow")
+    __slots__ = ("invalid", "overflow", "underflow")
 
     def __init__(self) -> None:
+        self.invalid = False
         self.overflow = False
         self.underflow = False
 
@@ -70,6 +74,8 @@ class _FloatingPointWatch:
             self.overflow = True
         elif kind == "underflow":
             self.underflow = True
+        elif kind.startswith("invalid"):  # NumPy says "invalid value"
+            self.invalid = True
 
 
 # A block kernel fills ``y`` (float64, same length as ``x``) from ``x``, using
@@ -96,27 +102,51 @@ def run(block_kernel: BlockKernel, x: Array, y: Array, exact: Exact | None) -> N
     narrow = y.dtype != _F64
     # A narrow result is formed in float64 first: in t itself for the kernels
     # that write y last (fewer buffers in the cache), else in a buffer of its own.
-    w = t if not narrow or block_kernel in _WRITE_Y_LAST else np.empty(size, _F64)
+    if not narrow:
+        w = y
+    elif block_kernel in _WRITE_Y_LAST:
+        w = t
+    else:
+        w = np.empty(size, _F64)
     # In place with a narrow dtype, the exact path reads x after y is written.
     keep_input = narrow and exact is not None and np.may_share_memory(x, y)
     watch = _FloatingPointWatch()
-    with np.errstate(all="ignore", over="call", under="call", call=watch):
+    with np.errstate(
+        all="ignore", over="call", under="call", invalid="call", call=watch
+    ):
+        if n == size:  # one block: skip the slicing, which shows at small n
+            xb = x.copy() if keep_input else x
+            _block(block_kernel, xb, y, w, t, u, watch, exact)
+            return
         for start in range(0, n, size):
             stop = min(start + size, n)
             m = stop - start
             xb = x[start:stop].copy() if keep_input else x[start:stop]
-            if not narrow:
-                block_kernel(xb, y[start:stop], t[:m], u[:m], watch)
-                continue
-            wb = w[:m]
             yb = y[start:stop]
-            block_kernel(xb, wb, t[:m], u[:m], watch)
-            watch.underflow = False
-            np.copyto(yb, wb, casting="same_kind")
-            if exact is not None:
-                doubtful = _near_midpoint(wb, yb.dtype, u[:m], watch.underflow)
-                if doubtful is not None:
-                    yb[doubtful] = exact(xb[doubtful].astype(_F64), yb.dtype)
+            wb = yb if not narrow else w[:m]
+            _block(block_kernel, xb, yb, wb, t[:m], u[:m], watch, exact)
+
+
+def _block(
+    block_kernel: BlockKernel,
+    x: Array,
+    y: Array,
+    w: F64,
+    t: F64,
+    u: F64,
+    watch: _FloatingPointWatch,
+    exact: Exact | None,
+) -> None:
+    """One block of ``run``: the kernel writes ``w``, rounded into ``y`` if narrow."""
+    block_kernel(x, w, t, u, watch)
+    if w is y:
+        return
+    watch.underflow = False
+    np.copyto(y, w, casting="same_kind")
+    if exact is not None:
+        doubtful = _near_midpoint(w, y.dtype, u, watch.underflow)
+        if doubtful is not None:
+            y[doubtful] = exact(x[doubtful].astype(_F64), y.dtype)
 
 
 #: How many float64 ULPs from a rounding boundary of the narrow type count as
@@ -128,15 +158,20 @@ _GUARD = 8
 class _Midpoints:
     """Constants for finding float64 values next to a narrow type's midpoints."""
 
-    __slots__ = ("limit", "mask", "offset", "smallest_normal", "smallest_subnormal")
+    __slots__ = ("high", "low", "shift", "smallest_normal", "smallest_subnormal")
 
     def __init__(self, dtype: type[np.floating[Any]]) -> None:
         info = np.finfo(dtype)
-        shift = 52 - info.nmant  # float64 mantissa bits dropped by the rounding
-        # (bits + GUARD - half) mod 2**shift < 2 GUARD  <=>  within GUARD of half.
-        self.offset = np.uint64((_GUARD - (1 << (shift - 1))) % (1 << 64))
-        self.mask = np.uint64((1 << shift) - 1)
-        self.limit = np.uint64(2 * _GUARD)
+        dropped = 52 - info.nmant  # float64 mantissa bits dropped by the rounding
+        # Shifted left by 64 - dropped, the dropped bits fill the top of a
+        # uint64, and a midpoint (dropped bits 100...0) becomes 2**63. Read
+        # as int64, values within GUARD units of it sit at the two ends of the
+        # range: below ``low`` (just above the midpoint) or at or above
+        # ``high`` (just below it).
+        self.shift = np.uint64(64 - dropped)
+        window = _GUARD << (64 - dropped)
+        self.low = np.int64(-(2**63) + window)
+        self.high = np.int64(2**63 - window)
         self.smallest_normal = float(info.smallest_normal)
         self.smallest_subnormal = float(info.smallest_subnormal)
 
@@ -152,16 +187,17 @@ def _near_midpoint(
     A midpoint is a value halfway between two neighbouring numbers of
     ``dtype``. For results that are normal numbers of ``dtype`` these are the
     float64 values whose low ``52 - nmant`` mantissa bits are ``100...0``, so
-    the test is integer arithmetic on the bit pattern: two passes and a
-    reduction. Results that are subnormal in ``dtype`` (``subnormal`` says the
-    cast reported some) have midpoints on a fixed absolute grid and are tested
-    on that grid.
+    the test is integer arithmetic on the bit pattern: one shift and two
+    reductions (see ``_Midpoints``). Results that are subnormal in ``dtype``
+    (``subnormal`` says the cast reported some) have midpoints on a fixed
+    absolute grid and are tested on that grid.
     """
     c = _MIDPOINTS[dtype]
-    u = scratch.view(np.uint64)
-    np.add(w.view(np.uint64), c.offset, out=u)
-    np.bitwise_and(u, c.mask, out=u)
-    found = [np.flatnonzero(u < c.limit)] if u.min() < c.limit else []
+    s = scratch.view(np.int64)
+    np.left_shift(w.view(np.uint64), c.shift, out=scratch.view(np.uint64))
+    found = []
+    if np.minimum.reduce(s) < c.low or np.maximum.reduce(s) >= c.high:
+        found.append(np.flatnonzero((s < c.low) | (s >= c.high)))
     if subnormal:
         tiny = np.flatnonzero(np.abs(w) < c.smallest_normal)
         # In units of the smallest subnormal, the midpoints are at k + 1/2.
@@ -201,6 +237,28 @@ def sigmoid_block(
     np.divide(1.0, t, out=y)
     if watch.overflow:
         y[tail] = tail_values
+
+
+def sigmoid_narrow_block(
+    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch
+) -> None:
+    """y = e / (1 + e) with e = exp(x), for float16 and float32 input.
+
+    One pass fewer than ``sigmoid_block``: the cast to float64 happens inside
+    ``np.exp`` and there is no negation. The float64 value is accurate to a
+    few float64 ULPs, which is all the narrow path needs: ``run`` rounds it
+    once and recomputes exactly any element near a rounding boundary, so the
+    result is correctly rounded (and therefore monotone). Where exp(x)
+    overflows (x > 709.78, possible for float32 and float16 input) the
+    quotient is inf / inf, as it is for x = +inf; sigma(x) rounds to 1 there.
+    """
+    watch.overflow = watch.invalid = False
+    np.exp(x, out=t, dtype=_F64)
+    np.add(t, 1.0, out=u)
+    np.divide(t, u, out=y)
+    if watch.overflow or watch.invalid:
+        # u = 1 + e is inf exactly where x > 709.78 or x = +inf.
+        y[np.isinf(u)] = 1.0
 
 
 # ----------------------------------------------------------------------------
@@ -334,6 +392,7 @@ def logit_block(x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch) ->
 _WRITE_Y_LAST = frozenset(
     {
         sigmoid_block,
+        sigmoid_narrow_block,
         derivative1_block,
         derivative2_block,
         log_sigmoid_block,
