@@ -194,7 +194,7 @@ def markdown(
 ) -> str:
     lines = [
         (
-            f"Measured by `nox -s bench` in {seconds:.0f} s on {info['cpu']} "
+            f"Measured by `benchmarks/speed.py` (`nox -s bench`) in {seconds:.0f} s on {info['cpu']} "
             f"({info['cores']} cores, one thread used), Python {info['python']}, "
             f"NumPy {info['numpy']}, SciPy {info['scipy']}; NumPy SIMD: {info['simd']}. "
             "Times are medians over interleaved rounds; ratios are medians of the "

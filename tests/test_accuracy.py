@@ -88,9 +88,9 @@ def test_derivative_keeps_precision_in_tail() -> None:
     assert ulp_error(sigmoid_derivative(x), mp_derivative, x).max() <= 4
 
 
-def test_log_sigmoid_float64_within_1_7_ulp(rng: np.random.Generator) -> None:
+def test_log_sigmoid_float64_within_1_1_ulp(rng: np.random.Generator) -> None:
     x = spread(rng)
-    assert ulp_error(log_sigmoid(x), mp_log_sigmoid, x).max() <= 1.7
+    assert ulp_error(log_sigmoid(x), mp_log_sigmoid, x).max() <= 1.1
 
 
 def test_logit_float64_within_1_5_ulp(rng: np.random.Generator) -> None:
@@ -124,6 +124,30 @@ HARD_FLOAT32 = np.array(
 def test_sigmoid_float32_correctly_rounded_on_hardest_inputs() -> None:
     expected = reference_rounded(mp_sigmoid, HARD_FLOAT32, np.float32)
     np.testing.assert_array_equal(sigmoid(HARD_FLOAT32), expected)
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32])
+def test_midpoint_test_flags_exactly_its_window(dtype: type) -> None:
+    # Float64 values 10 bit-pattern steps either side of midpoints between
+    # neighbouring float16/float32 numbers (normal ones, several binades, both
+    # signs). A midpoint's dropped mantissa bits are 100...0 whatever its sign,
+    # and the test flags the steps k with -GUARD <= k < GUARD, no others.
+    from sigmoid._kernels import _GUARD, _near_midpoint
+
+    narrow = np.array([0.3, 0.5, 0.7310586, 1e-3, 1.0, -0.25, 1e-4], dtype=dtype)
+    above = np.nextafter(narrow, np.array(np.inf, dtype=dtype))
+    # The mean of two neighbours is exact in float64.
+    midpoints = (narrow.astype(np.float64) + above.astype(np.float64)) / 2
+    steps = np.arange(-10, 11)
+    w = (midpoints.view(np.int64)[:, None] + steps).view(np.float64).ravel()
+    flagged = _near_midpoint(w, np.dtype(dtype), np.empty_like(w), False)
+    expected = np.flatnonzero(
+        np.tile((steps >= -_GUARD) & (steps < _GUARD), narrow.size)
+    )
+    assert flagged is not None
+    np.testing.assert_array_equal(flagged, expected)
+    exact = narrow.astype(np.float64)  # representable values: far from midpoints
+    assert _near_midpoint(exact, np.dtype(dtype), np.empty_like(exact), False) is None
 
 
 def test_sigmoid_float32_correctly_rounded_on_a_sample(
