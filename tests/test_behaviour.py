@@ -257,6 +257,32 @@ def test_infinities() -> None:
     assert generalized_logistic(-np.inf, maximum=3.0) == 0.0
 
 
+EDGE = [-np.inf, np.inf, np.nan, -3e38, 3e38, -1e19, 1e19, -0.0, 0.0]
+
+
+@pytest.mark.parametrize("size", [9, 20_000])  # one call in a block, one of several
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_limits_inside_small_and_large_arrays(size: int, dtype: type) -> None:
+    # The kernels choose their path by size (and fix up overflow per block),
+    # so the limits are checked both in a short array and placed at the end
+    # of a long one. In float16, +-3e38 and +-1e19 are +-inf.
+    with np.errstate(over="ignore"):
+        edge = np.array(EDGE).astype(dtype)
+    x = np.random.default_rng(0).uniform(-20, 20, size).astype(dtype)
+    x[-edge.size :] = edge
+    ln2 = -np.log(np.asarray(2.0, dtype=dtype))
+    sig = [0, 1, np.nan, 0, 1, 0, 1, 0.5, 0.5]
+    log_sig = [-np.inf, 0, np.nan, edge[3], 0, edge[5], 0, ln2, ln2]
+    der = [0, 0, np.nan, 0, 0, 0, 0, 0.25, 0.25]
+    for function, expected in (
+        (sigmoid, sig),
+        (log_sigmoid, log_sig),
+        (sigmoid_derivative, der),
+    ):
+        result = function(x)[-edge.size :]
+        np.testing.assert_array_equal(result, np.array(expected, dtype=dtype))
+
+
 def test_logit_edges_follow_scipy() -> None:
     assert logit(0.0) == -np.inf
     assert logit(1.0) == np.inf

@@ -124,8 +124,9 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     which makes the function about three times as fast as
     ``scipy.special.expit`` on large float64 arrays.
 
-    float16 and float32 input is evaluated in float64, as
-    :math:`e^x / (1 + e^x)`, and rounded once. The rare results whose float64 value lies within 8 float64 ULPs of a rounding
+    float16 and float32 input is evaluated in float64 (with :math:`-x` formed
+    in the input's own type, exactly, which halves the memory traffic of the
+    pass that reads it) and rounded once. The rare results whose float64 value lies within 8 float64 ULPs of a rounding
     boundary (a midpoint between two float32 or float16 numbers) are
     recomputed exactly with :mod:`decimal`, so float16 and float32 results are
     correctly rounded on any machine whose ``np.exp`` is accurate to a few

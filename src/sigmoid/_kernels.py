@@ -147,7 +147,8 @@ def _block(
     watch.underflow = False
     np.copyto(y, w, casting="same_kind")
     if exact is not None:
-        doubtful = _near_midpoint(w, y.dtype, u, watch.underflow)
+        # w has been rounded into y and is not needed again: test it in place.
+        doubtful = _near_midpoint(w, y.dtype, w, watch.underflow)
         if doubtful is not None:
             y[doubtful] = exact(x[doubtful].astype(_F64), y.dtype)
 
@@ -193,20 +194,21 @@ def _near_midpoint(
     the test is integer arithmetic on the bit pattern: one shift and two
     reductions (see ``_Midpoints``). Results that are subnormal in ``dtype``
     (``subnormal`` says the cast reported some) have midpoints on a fixed
-    absolute grid and are tested on that grid.
+    absolute grid and are tested on that grid. ``scratch`` receives the
+    shifted bit patterns; it may be ``w`` itself, which is then overwritten.
     """
     c = _MIDPOINTS[dtype]
-    s = scratch.view(np.int64)
-    np.left_shift(w.view(np.uint64), c.shift, out=scratch.view(np.uint64))
     found = []
-    if np.minimum.reduce(s) < c.low or np.maximum.reduce(s) >= c.high:
-        found.append(np.flatnonzero((s < c.low) | (s >= c.high)))
-    if subnormal:
+    if subnormal:  # first: ``scratch`` may be ``w`` itself
         tiny = np.flatnonzero(np.abs(w) < c.smallest_normal)
         # In units of the smallest subnormal, the midpoints are at k + 1/2.
         scaled = np.abs(w[tiny]) / c.smallest_subnormal
         distance = np.abs(scaled - np.floor(scaled) - 0.5)
         found.append(tiny[distance <= _GUARD * 2.0**-52 * scaled])
+    s = scratch.view(np.int64)
+    np.left_shift(w.view(np.uint64), c.shift, out=scratch.view(np.uint64))
+    if np.minimum.reduce(s) < c.low or np.maximum.reduce(s) >= c.high:
+        found.append(np.flatnonzero((s < c.low) | (s >= c.high)))
     if not found:
         return None
     doubtful = np.union1d(*found) if len(found) == 2 else found[0]
@@ -243,25 +245,45 @@ def sigmoid_block(
 
 
 def sigmoid_narrow_block(
-    x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch
+    x: Array,
+    y: F64,
+    t: F64,
+    u: F64,
+    watch: _FloatingPointWatch,
 ) -> None:
-    """y = e / (1 + e) with e = exp(x), for float16 and float32 input.
+    """y = 1 / (1 + exp(-x)) for float16 and float32 input, in place in t.
 
-    One pass fewer than ``sigmoid_block``: the cast to float64 happens inside
-    ``np.exp`` and there is no negation. The float64 value is accurate to a
-    few float64 ULPs, which is all the narrow path needs: ``run`` rounds it
-    once and recomputes exactly any element near a rounding boundary, so the
-    result is correctly rounded (and therefore monotone). Where exp(x)
-    overflows (x > 709.78, possible for float32 and float16 input) the
-    quotient is inf / inf, as it is for x = +inf; sigma(x) rounds to 1 there.
+    -x is formed in the narrow type (exactly) in the bytes of ``u``, so the
+    pass that streams x in from memory is a cheap one, and ``np.exp`` casts
+    to float64 from there while it is in cache. The float64 value is accurate
+    to a few float64 ULPs, which is all the narrow path needs: ``run`` rounds
+    it once and recomputes exactly any element near a rounding boundary, so
+    the result is correctly rounded (and therefore monotone). No tail needs
+    fixing: where exp(-x) overflows, 1 / (1 + inf) = 0 is what sigma(x)
+    rounds to in float32 and float16, and x = +-inf gives 1 and 0.
     """
-    watch.overflow = watch.invalid = False
-    np.exp(x, out=t, dtype=_F64)
-    np.add(t, 1.0, out=u)
-    np.divide(t, u, out=y)
-    if watch.overflow or watch.invalid:
-        # u = 1 + e is inf exactly where x > 709.78 or x = +inf.
-        y[np.isinf(u)] = 1.0
+    if x.size <= _FEW:
+        # Below a few thousand elements the Python overhead of each ufunc
+        # call dominates: e / (1 + e) with e = exp(x) takes one call fewer.
+        # Where exp(x) overflows, or x = +inf, the quotient is inf / inf and
+        # sigma(x) rounds to 1. (Both forms give the same, correctly rounded,
+        # result.)
+        watch.overflow = watch.invalid = False
+        np.exp(x, out=t, dtype=_F64)
+        np.add(t, 1.0, out=u)
+        np.divide(t, u, out=y)
+        if watch.overflow or watch.invalid:
+            y[np.isinf(u)] = 1.0
+        return
+    negated = u.view(x.dtype)[: x.size]
+    np.negative(x, out=negated)
+    np.exp(negated, out=t, dtype=_F64)
+    np.add(t, 1.0, out=t)
+    np.divide(1.0, t, out=y)
+
+
+#: Arrays up to this size take the narrow sigmoid's form with fewer calls.
+_FEW = 4096
 
 
 # ----------------------------------------------------------------------------
