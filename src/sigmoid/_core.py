@@ -177,8 +177,8 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     )
 
 
-_DERIVATIVES = {
-    1: (_kernels.derivative1_block, None),
+_DERIVATIVES = {  # order: (kernel, kernel for float16/float32 input)
+    1: (_kernels.derivative1_block, _kernels.derivative1_narrow_block),
     2: (_kernels.derivative2_block, None),
     3: (_kernels.derivative3_block, None),
 }
@@ -273,8 +273,8 @@ def sigmoid_derivative(
     if int(order) not in _DERIVATIVES:
         msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise ValueError(msg)
-    kernel, exact = _DERIVATIVES[int(order)]
-    return _apply("sigmoid_derivative", kernel, x, out, exact)
+    kernel, narrow_kernel = _DERIVATIVES[int(order)]
+    return _apply("sigmoid_derivative", kernel, x, out, None, narrow_kernel)
 
 
 def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:

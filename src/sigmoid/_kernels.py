@@ -33,6 +33,7 @@ import numpy.typing as npt
 __all__ = [
     "BLOCK",
     "derivative1_block",
+    "derivative1_narrow_block",
     "derivative2_block",
     "derivative3_block",
     "log_sigmoid_block",
@@ -315,6 +316,27 @@ def derivative1_block(
         y[tail] = tail_values
 
 
+def derivative1_narrow_block(
+    x: Array,
+    y: F64,
+    t: F64,
+    u: F64,
+    watch: _FloatingPointWatch,  # noqa: ARG001 (the kernels share one signature)
+) -> None:
+    """y = 1 / (2 + 2 cosh(x)) for float16 and float32 input, in place in t.
+
+    |x| is formed first in the input's own type (exactly) in the bytes of
+    ``u``: that pass streams x in from memory cheaply, and ``np.cosh`` then
+    casts to float64 from cache. No tail needs fixing: where cosh overflows,
+    0.5 / inf = 0 is what sigma'(x) rounds to in float32 and float16.
+    """
+    staged = u.view(x.dtype)[: x.size]
+    np.abs(x, out=staged)
+    np.cosh(staged, out=t, dtype=_F64)
+    np.add(t, 1.0, out=t)
+    np.divide(0.5, t, out=y)
+
+
 def derivative2_block(
     x: Array, y: F64, t: F64, u: F64, watch: _FloatingPointWatch
 ) -> None:
@@ -536,6 +558,7 @@ _WRITE_Y_LAST = frozenset(
         sigmoid_block,
         sigmoid_narrow_block,
         derivative1_block,
+        derivative1_narrow_block,
         derivative2_block,
         log_sigmoid_block,
         logit_block,
