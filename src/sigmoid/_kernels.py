@@ -325,14 +325,16 @@ def derivative1_narrow_block(
 ) -> None:
     """y = 1 / (2 + 2 cosh(x)) for float16 and float32 input, in place in t.
 
-    |x| is formed first in the input's own type (exactly) in the bytes of
+    For arrays of more than ``_FEW`` elements, |x| is formed first in the input's own type (exactly) in the bytes of
     ``u``: that pass streams x in from memory cheaply, and ``np.cosh`` then
     casts to float64 from cache. No tail needs fixing: where cosh overflows,
     0.5 / inf = 0 is what sigma'(x) rounds to in float32 and float16.
     """
-    staged = u.view(x.dtype)[: x.size]
-    np.abs(x, out=staged)
-    np.cosh(staged, out=t, dtype=_F64)
+    if x.size > _FEW:  # below, the extra call costs more than it saves
+        staged = u.view(x.dtype)[: x.size]
+        np.abs(x, out=staged)
+        x = staged
+    np.cosh(x, out=t, dtype=_F64)
     np.add(t, 1.0, out=t)
     np.divide(0.5, t, out=y)
 
