@@ -134,7 +134,9 @@ def test_midpoint_test_flags_exactly_its_window(dtype: type) -> None:
     # and the test flags the steps k with -GUARD <= k < GUARD, no others.
     from sigmoid._kernels import _GUARD, _near_midpoint
 
-    narrow = np.array([0.3, 0.5, 0.7310586, 1e-3, 1.0, -0.25, 1e-4], dtype=dtype)
+    narrow: np.ndarray = np.array(
+        [0.3, 0.5, 0.7310586, 1e-3, 1.0, -0.25, 1e-4], dtype=dtype
+    )
     above = np.nextafter(narrow, np.array(np.inf, dtype=dtype))
     # The mean of two neighbours is exact in float64.
     midpoints = (narrow.astype(np.float64) + above.astype(np.float64)) / 2

@@ -267,8 +267,8 @@ def test_limits_inside_small_and_large_arrays(size: int, dtype: type) -> None:
     # so the limits are checked both in a short array and placed at the end
     # of a long one. In float16, +-3e38 and +-1e19 are +-inf.
     with np.errstate(over="ignore"):
-        edge = np.array(EDGE).astype(dtype)
-    x = np.random.default_rng(0).uniform(-20, 20, size).astype(dtype)
+        edge: np.ndarray = np.array(EDGE).astype(dtype)
+    x: np.ndarray = np.random.default_rng(0).uniform(-20, 20, size).astype(dtype)
     x[-edge.size :] = edge
     ln2 = -np.log(np.asarray(2.0, dtype=dtype))
     sig = [0, 1, np.nan, 0, 1, 0, 1, 0.5, 0.5]
