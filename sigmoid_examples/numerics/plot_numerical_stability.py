@@ -337,9 +337,10 @@ plt.show()
 # printed maxima), not catastrophically wrong: the rounding errors of ``exp``,
 # the addition and the division add up. This package evaluates
 # :math:`1/(1 + e^{-x})` in float64 for :math:`x \ge -709.78` and
-# :math:`e^x/(1 + e^x)` below, and rounds a float32 result once from the
-# float64 value, which keeps every float32 point under the dotted 0.5 ULP
-# line: correctly rounded.
+# :math:`e^x` below (where :math:`1 + e^x` rounds to 1), and rounds a float32
+# result once from a float64 value, recomputing exactly the rare ones that lie
+# next to a rounding boundary. That keeps every float32 point under the dotted
+# 0.5 ULP line: correctly rounded.
 #
 # The derivative
 # --------------
@@ -368,8 +369,9 @@ plt.show()
 # accuracy as fast as :math:`1 - \sigma` loses digits: the error grows like
 # :math:`e^{x}` until, at :math:`x = p \ln 2`, it is exactly 0 and stays 0
 # across the whole right tail, where the true value is about :math:`e^{-x}`.
-# ``sigmoid_derivative`` computes :math:`e/(1 + e)^2` with
-# :math:`e = e^{-|x|}`, which never overflows and never subtracts.
+# ``sigmoid_derivative`` computes :math:`1/(2 + 2\cosh x)`, which never
+# subtracts, and :math:`e^{-|x|}` where :math:`\cosh x` overflows
+# (:math:`|x| > 710.47`).
 #
 # The log-sigmoid
 # ---------------
@@ -395,8 +397,9 @@ plt.show()
 # The log of the naive sigmoid fails twice: it is 0 where :math:`\sigma` rounds
 # to 1, although the true value is about :math:`-e^{-x}`, and :math:`-\infty`
 # where :math:`\sigma` underflows, although the true value is about :math:`x`.
-# ``log_sigmoid`` computes :math:`-\operatorname{log1p}(e^{-x})`, and
-# :math:`\min(x, 0) - \operatorname{log1p}(e^{-|x|})` where :math:`e^{-x}`
-# would overflow, so it never forms :math:`\sigma` at all. The same care is
+# ``log_sigmoid`` computes :math:`\min(x, 0) - \log(1 + e^{-|x|})` (in
+# float64 with a table around the nearest multiple of 1/8, see the Numerics
+# page; in float32 as :math:`-\operatorname{log1p}(e^{-x})`), so it never
+# forms :math:`\sigma` at all. The same care is
 # needed in a loss function: see the binary cross-entropy example in this
 # section.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -29,7 +30,7 @@ def _apply(
     out: Array | None,
     exact: Any = None,
     narrow_kernel: _kernels.BlockKernel | None = None,
-    f64_runner: Any = None,
+    f64_runner: Callable[[Array, Array], None] | None = None,
 ) -> Any:
     """Validate ``x`` and ``out``, run the kernel, and shape the result.
 
@@ -124,10 +125,10 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     which makes the function about three times as fast as
     ``scipy.special.expit`` on large float64 arrays.
 
-    float16 and float32 input is evaluated in float64 (with :math:`-x` formed
-    in the input's own type, exactly, which halves the memory traffic of the
-    pass that reads it) and rounded once. The rare results whose float64 value lies within 8 float64 ULPs of a rounding
-    boundary (a midpoint between two float32 or float16 numbers) are
+    float16 and float32 input is evaluated in float64 (with :math:`-x`
+    formed in the input's own type, where negation is exact) and rounded
+    once. The rare results whose float64 value lies within 8 float64 ULPs of
+    a rounding boundary (a midpoint between two float32 or float16 numbers) are
     recomputed exactly with :mod:`decimal`, so float16 and float32 results are
     correctly rounded on any machine whose ``np.exp`` is accurate to a few
     ULP.

@@ -149,7 +149,7 @@ def _block(
     np.copyto(y, w, casting="same_kind")
     if exact is not None:
         # w has been rounded into y and is not needed again: test it in place.
-        doubtful = _near_midpoint(w, y.dtype, w, watch.underflow)
+        doubtful = _near_midpoint(w, y.dtype, watch.underflow)
         if doubtful is not None:
             y[doubtful] = exact(x[doubtful].astype(_F64), y.dtype)
 
@@ -185,7 +185,7 @@ _MIDPOINTS = {np.dtype(t): _Midpoints(t) for t in (np.float16, np.float32)}
 
 
 def _near_midpoint(
-    w: F64, dtype: np.dtype[Any], scratch: F64, subnormal: bool
+    w: F64, dtype: np.dtype[Any], subnormal: bool
 ) -> npt.NDArray[np.intp] | None:
     """Indices where ``w`` lies within ``_GUARD`` float64 ULPs of a midpoint.
 
@@ -195,19 +195,19 @@ def _near_midpoint(
     the test is integer arithmetic on the bit pattern: one shift and two
     reductions (see ``_Midpoints``). Results that are subnormal in ``dtype``
     (``subnormal`` says the cast reported some) have midpoints on a fixed
-    absolute grid and are tested on that grid. ``scratch`` receives the
-    shifted bit patterns; it may be ``w`` itself, which is then overwritten.
+    absolute grid and are tested on that grid. The shift is done in place:
+    ``w`` is overwritten with its shifted bit patterns.
     """
     c = _MIDPOINTS[dtype]
     found = []
-    if subnormal:  # first: ``scratch`` may be ``w`` itself
+    if subnormal:  # before w is overwritten
         tiny = np.flatnonzero(np.abs(w) < c.smallest_normal)
         # In units of the smallest subnormal, the midpoints are at k + 1/2.
         scaled = np.abs(w[tiny]) / c.smallest_subnormal
         distance = np.abs(scaled - np.floor(scaled) - 0.5)
         found.append(tiny[distance <= _GUARD * 2.0**-52 * scaled])
-    s = scratch.view(np.int64)
-    np.left_shift(w.view(np.uint64), c.shift, out=scratch.view(np.uint64))
+    s = w.view(np.int64)
+    np.left_shift(w.view(np.uint64), c.shift, out=w.view(np.uint64))
     if np.minimum.reduce(s) < c.low or np.maximum.reduce(s) >= c.high:
         found.append(np.flatnonzero((s < c.low) | (s >= c.high)))
     if not found:
@@ -325,10 +325,11 @@ def derivative1_narrow_block(
 ) -> None:
     """y = 1 / (2 + 2 cosh(x)) for float16 and float32 input, in place in t.
 
-    For arrays of more than ``_FEW`` elements, |x| is formed first in the input's own type (exactly) in the bytes of
-    ``u``: that pass streams x in from memory cheaply, and ``np.cosh`` then
-    casts to float64 from cache. No tail needs fixing: where cosh overflows,
-    0.5 / inf = 0 is what sigma'(x) rounds to in float32 and float16.
+    For arrays of more than ``_FEW`` elements, |x| is formed first in the
+    input's own type (exactly) in the bytes of ``u``: that pass streams x in
+    from memory cheaply, and ``np.cosh`` then casts to float64 from cache. No
+    tail needs fixing: where cosh overflows, 0.5 / inf = 0 is what sigma'(x)
+    rounds to in float32 and float16.
     """
     if x.size > _FEW:  # below, the extra call costs more than it saves
         staged = u.view(x.dtype)[: x.size]
