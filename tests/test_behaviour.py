@@ -95,6 +95,19 @@ def test_numpy_scalar_gives_numpy_scalar_of_its_dtype(function: Function) -> Non
     assert type(result) is np.float32
 
 
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64, np.int32])
+def test_non_native_byte_order_is_computed_in_native_order(
+    function: Function, dtype: type
+) -> None:
+    native: npt.NDArray[Any] = sample(function).astype(dtype)
+    swapped = native.astype(native.dtype.newbyteorder())  # same values
+    result = function(swapped)
+    assert result.dtype.isnative
+    assert result.dtype == function(native).dtype
+    np.testing.assert_array_equal(result, function(native))
+
+
 @pytest.mark.skipif(
     np.finfo(np.longdouble).nmant == np.finfo(np.float64).nmant,
     reason="longdouble is float64 on this platform",

@@ -68,6 +68,8 @@ def prepare(name: str, x: object) -> Prepared:
         msg = f"{name}() expects real numbers, got {_describe(x)}"
         raise TypeError(msg) from err
     scalar = not isinstance(x, np.ndarray) and array.ndim == 0
+    if not array.dtype.isnative:  # big-endian data read from a file, say
+        array = array.astype(array.dtype.newbyteorder("="))
     dtype = array.dtype
     if dtype.kind in "biu":
         return Prepared(array, _F64, scalar)
