@@ -121,9 +121,16 @@ HARD_FLOAT32 = np.array(
 )
 
 
-def test_sigmoid_float32_correctly_rounded_on_hardest_inputs() -> None:
+def in_calls_of(size: int, x: np.ndarray) -> np.ndarray:
+    """sigmoid(x) computed ``size`` elements at a time (the small-array path)."""
+    return np.concatenate([sigmoid(x[i : i + size]) for i in range(0, x.size, size)])
+
+
+@pytest.mark.parametrize("size", [1, 11, None])  # None: all in one call
+def test_sigmoid_float32_correctly_rounded_on_hardest_inputs(size: int | None) -> None:
     expected = reference_rounded(mp_sigmoid, HARD_FLOAT32, np.float32)
-    np.testing.assert_array_equal(sigmoid(HARD_FLOAT32), expected)
+    result = sigmoid(HARD_FLOAT32) if size is None else in_calls_of(size, HARD_FLOAT32)
+    np.testing.assert_array_equal(result, expected)
 
 
 @pytest.mark.parametrize("dtype", [np.float16, np.float32])
@@ -164,7 +171,9 @@ def test_sigmoid_float32_correctly_rounded_on_a_sample(
     ).astype(np.float32)
     result = sigmoid(x)
     assert result.dtype == np.float32
-    np.testing.assert_array_equal(result, reference_rounded(mp_sigmoid, x, np.float32))
+    expected = reference_rounded(mp_sigmoid, x, np.float32)
+    np.testing.assert_array_equal(result, expected)
+    np.testing.assert_array_equal(in_calls_of(500, x), expected)
 
 
 def test_sigmoid_float16_correctly_rounded_on_every_input() -> None:
@@ -172,6 +181,7 @@ def test_sigmoid_float16_correctly_rounded_on_every_input() -> None:
     finite = x[np.isfinite(x)]
     expected = reference_rounded(mp_sigmoid, finite, np.float16)
     np.testing.assert_array_equal(sigmoid(finite), expected)
+    np.testing.assert_array_equal(in_calls_of(1000, finite), expected)
 
 
 @pytest.mark.parametrize(

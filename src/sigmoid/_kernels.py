@@ -17,12 +17,15 @@ elements are detected and recomputed exactly (see ``_near_midpoint``).
 The kernels run under ``np.errstate(all="ignore", ...="call")``: overflow in
 ``np.exp`` is the signal that a block holds inputs beyond the fast formula's
 range, whose few elements are then given their limit values, and an invalid
-operation (inf / inf) the signal of an infinite input.
+operation (inf / inf) the signal of an infinite input. The one exception is
+``sigmoid_small``, for small float16/float32 arrays whose values provably
+raise no flag at all.
 """
 
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import Callable
 from decimal import Context, Decimal
 from typing import Any
@@ -32,6 +35,7 @@ import numpy.typing as npt
 
 __all__ = [
     "BLOCK",
+    "SMALL",
     "derivative1_block",
     "derivative1_narrow_block",
     "derivative2_block",
@@ -42,6 +46,7 @@ __all__ = [
     "run",
     "sigmoid_block",
     "sigmoid_narrow_block",
+    "sigmoid_small",
 ]
 
 Array = npt.NDArray[Any]
@@ -181,7 +186,9 @@ class _Midpoints:
         self.smallest_subnormal = float(info.smallest_subnormal)
 
 
-_MIDPOINTS = {np.dtype(t): _Midpoints(t) for t in (np.float16, np.float32)}
+_MIDPOINTS: dict[np.dtype[Any], _Midpoints] = {
+    np.dtype(t): _Midpoints(t) for t in (np.float16, np.float32)
+}
 
 
 def _near_midpoint(
@@ -287,6 +294,100 @@ def sigmoid_narrow_block(
 
 #: Arrays up to this size take the narrow sigmoid's form with fewer calls.
 _FEW = 4096
+
+
+class _Scratch(threading.local):
+    """Per-thread float64 buffers for ``sigmoid_small``, kept by array size.
+
+    At a thousand elements, allocating two buffers and taking their integer
+    views costs a tenth of the call. Each thread keeps buffers for at most
+    ``_KEEP`` sizes (64 KiB per size at most); ``busy`` makes a nested call in
+    the same thread (from a signal handler, say) allocate its own instead.
+    """
+
+    def __init__(self) -> None:
+        self.buffers: dict[int, tuple[F64, F64, Array, Array, Array]] = {}
+        self.busy = False
+
+
+_KEEP = 4
+_SCRATCH = _Scratch()
+
+#: The largest array ``sigmoid_small`` takes.
+SMALL = _FEW
+
+#: For x in [low, high] no step of ``sigmoid_small`` raises a floating-point
+#: flag: exp(x) is a normal float64 (no overflow, no underflow), e / (1 + e) is
+#: never inf / inf, and sigma(x) >= sigma(low) is a normal number of the narrow
+#: type, so the final rounding does not underflow either. float32:
+#: sigma(-87) = 1.65e-38 > 2**-126 = 1.18e-38; float16: sigma(-9.7) =
+#: 6.13e-5 > 2**-14 = 6.10e-5. (exp overflows above 709.78.)
+_QUIET: dict[np.dtype[Any], tuple[float, float, _Midpoints]] = {
+    np.dtype(np.float32): (-87.0, 709.0, _MIDPOINTS[np.dtype(np.float32)]),
+    np.dtype(np.float16): (-9.7, 709.0, _MIDPOINTS[np.dtype(np.float16)]),
+}
+
+
+def sigmoid_small(x: Array, out: Array | None) -> Array | None:
+    """sigma(x) for a float16/float32 array of at most ``_FEW`` elements.
+
+    The general path spends a third of such a call in ``np.errstate``, which
+    it needs for inputs beyond the range of the float64 formula. Here a range
+    check (one ``argmin``, one ``argmax``) proves that no floating-point flag
+    can arise (see ``_QUIET``), so the error state is never touched. The
+    arithmetic is that of ``sigmoid_narrow_block`` for small arrays, e / (1 + e)
+    with e = exp(x) in float64, and so is the midpoint test, so the results
+    are bit for bit the same. Returns None, having written nothing, when the
+    general path must take the call instead: another dtype or an unsuitable
+    ``out``, an input outside the range (or NaN), or a result next to a
+    midpoint, which the general path recomputes exactly.
+    """
+    quiet = _QUIET.get(x.dtype)
+    n = x.size
+    if quiet is None or n == 0 or n > SMALL:
+        return None
+    low, high, c = quiet
+    if not (x.item(x.argmin()) >= low and x.item(x.argmax()) <= high):  # NaN fails
+        return None
+    if out is not None and not (
+        type(out) is np.ndarray
+        and out.dtype == x.dtype
+        and out.shape == x.shape
+        and out.flags.writeable
+    ):
+        return None  # for the general path to name the problem
+    scratch = _SCRATCH
+    if scratch.busy:
+        return None
+    scratch.busy = True
+    try:
+        buffers = scratch.buffers.get(n)
+        if buffers is None:
+            if len(scratch.buffers) >= _KEEP:
+                scratch.buffers.clear()
+            t = np.empty(n, _F64)
+            u = np.empty(n, _F64)
+            buffers = (t, u, t.view(np.uint64), u.view(np.uint64), u.view(np.int64))
+            scratch.buffers[n] = buffers
+        t, u, t_bits, u_bits, u_signed = buffers
+        if x.ndim == 1:
+            t[...] = x  # exact: float16 and float32 are subsets of float64
+        else:
+            t.reshape(x.shape)[...] = x
+        np.exp(t, t)
+        np.add(t, 1.0, u)
+        np.divide(t, u, t)
+        # The midpoint test of ``_near_midpoint``, into u (no longer needed),
+        # so that t keeps the values; no result is subnormal in this range.
+        np.left_shift(t_bits, c.shift, u_bits)
+        if u_signed[u_signed.argmin()] < c.low or u_signed[u_signed.argmax()] >= c.high:
+            return None
+        if out is None:
+            out = np.empty(x.shape, x.dtype)
+        out[...] = t if x.ndim == 1 else t.reshape(x.shape)  # rounds once
+        return out
+    finally:
+        scratch.busy = False
 
 
 # ----------------------------------------------------------------------------
