@@ -657,9 +657,8 @@ def main() -> int:
 
     def record(function: str, dtype: str, results: dict[str, Stats]) -> None:
         for label, stats in results.items():
-            ours = (
-                label in (function, SMALL_CALLS)
-                or label.startswith("sigmoid_derivative order")
+            ours = label in (function, SMALL_CALLS) or label.startswith(
+                "sigmoid_derivative order"
             )
             bound = BOUNDS.get((function, dtype)) if ours else None
             implementation = "**this package**" if ours else label
