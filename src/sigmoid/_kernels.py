@@ -303,7 +303,7 @@ class _Scratch(threading.local):
     """Per-thread float64 buffers for ``sigmoid_small``, kept by array size.
 
     At a thousand elements, allocating two buffers and taking their integer
-    views costs a tenth of the call. Each thread keeps buffers for at most
+    views costs about 0.8 us, a sixth of the call. Each thread keeps buffers for at most
     ``_KEEP`` sizes (64 KiB per size at most); ``busy`` makes a nested call in
     the same thread (from a signal handler, say) allocate its own instead.
     """
@@ -332,10 +332,12 @@ _QUIET: dict[np.dtype[Any], tuple[float, float, _Midpoints]] = {
 
 
 def sigmoid_small(x: Array, out: Array | None) -> Array | None:
-    """sigma(x) for a float16/float32 array of at most ``_FEW`` elements.
+    """sigma(x) for a float16/float32 array of at most ``SMALL`` elements.
 
-    The general path spends a third of such a call in ``np.errstate``, which
-    it needs for inputs beyond the range of the float64 formula. Here a range
+    At 1,000 elements the general path takes about 9 us, mostly fixed costs:
+    argument handling, buffers, and ``np.errstate`` (1 us), which it needs for
+    inputs beyond the range of the float64 formula; this path takes about
+    5.5 us (``scipy.special.expit``: 3 us). Here a range
     check (one ``argmin``, one ``argmax``) proves that no floating-point flag
     can arise (see ``_QUIET``), so the error state is never touched. The
     arithmetic is that of ``sigmoid_narrow_block`` for small arrays, e / (1 + e)
