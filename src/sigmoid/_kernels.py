@@ -98,10 +98,11 @@ def run(block_kernel: BlockKernel, x: Array, y: Array, exact: Exact | None) -> N
     """Apply ``block_kernel`` to ``x`` block by block, writing into ``y``.
 
     ``y`` may be ``x`` itself: every kernel reads its block of ``x`` in full
-    before it writes anything else than a copy of it into the block of ``y``. For float16/float32 results, ``exact``
-    (when given) makes them correctly rounded: it receives the few elements of
-    ``x`` whose float64 value is too close to a rounding boundary, as float64,
-    and returns their correctly rounded values in ``y.dtype``.
+    before it writes anything but a copy of it into the block of ``y``. For
+    float16/float32 results, ``exact`` (when given) makes them correctly
+    rounded: it receives the few elements of ``x`` whose float64 value is too
+    close to a rounding boundary, as float64, and returns their correctly
+    rounded values in ``y.dtype``.
     """
     n = x.size
     if n == 0:
