@@ -172,7 +172,7 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     >>> sigmoid(np.array([1.0, 2.0], dtype=np.float32))
     array([0.7310586, 0.8807971], dtype=float32)
     """
-    if type(x) is np.ndarray and x.size <= _kernels.SMALL:
+    if type(x) is np.ndarray:  # sigmoid_small declines all but small narrow ones
         result = _kernels.sigmoid_small(x, out)
         if result is not None:
             return result

@@ -189,6 +189,14 @@ class _Midpoints:
         self.smallest_normal = float(info.smallest_normal)
         self.smallest_subnormal = float(info.smallest_subnormal)
 
+    def any_near(self, s: npt.NDArray[np.int64]) -> bool:
+        """Whether any shifted bit pattern ``s`` lies in the midpoint window.
+
+        argmin/argmax, not min/max: they skip the ufunc reduction machinery,
+        which costs about 0.6 us per call and dominates for small arrays.
+        """
+        return bool(s[s.argmin()] < self.low or s[s.argmax()] >= self.high)
+
 
 _MIDPOINTS: dict[np.dtype[Any], _Midpoints] = {
     np.dtype(t): _Midpoints(t) for t in (np.float16, np.float32)
@@ -219,9 +227,7 @@ def _near_midpoint(
         found.append(tiny[distance <= _GUARD * 2.0**-52 * scaled])
     s = w.view(np.int64)
     np.left_shift(w.view(np.uint64), c.shift, out=w.view(np.uint64))
-    # argmin/argmax, not min/max: they skip the ufunc reduction machinery,
-    # which costs about 0.6 us per call and dominates for small arrays.
-    if s[s.argmin()] < c.low or s[s.argmax()] >= c.high:
+    if c.any_near(s):
         found.append(np.flatnonzero((s < c.low) | (s >= c.high)))
     if not found:
         return None
@@ -304,9 +310,10 @@ class _Scratch(threading.local):
     """Per-thread float64 buffers for ``sigmoid_small``, kept by array size.
 
     At a thousand elements, allocating two buffers and taking their integer
-    views costs about 0.8 us, a sixth of the call. Each thread keeps buffers for at most
-    ``_KEEP`` sizes (64 KiB per size at most); ``busy`` makes a nested call in
-    the same thread (from a signal handler, say) allocate its own instead.
+    views costs about 0.8 us, a sixth of the call. Each thread keeps buffers
+    for at most ``_KEEP`` sizes (64 KiB per size at most); ``busy`` sends a
+    nested call in the same thread (from a signal handler, say) to the
+    general path instead.
     """
 
     def __init__(self) -> None:
@@ -338,12 +345,12 @@ def sigmoid_small(x: Array, out: Array | None) -> Array | None:
     At 1,000 elements the general path takes about 9 us, mostly fixed costs:
     argument handling, buffers, and ``np.errstate`` (1 us), which it needs for
     inputs beyond the range of the float64 formula; this path takes about
-    5.5 us (``scipy.special.expit``: 3 us). Here a range
-    check (one ``argmin``, one ``argmax``) proves that no floating-point flag
-    can arise (see ``_QUIET``), so the error state is never touched. The
-    arithmetic is that of ``sigmoid_narrow_block`` for small arrays, e / (1 + e)
-    with e = exp(x) in float64, and so is the midpoint test, so the results
-    are bit for bit the same. Returns None, having written nothing, when the
+    5.5 us (``scipy.special.expit``: 3 us). Here a range check (one
+    ``argmin``, one ``argmax``) proves that no floating-point flag can arise
+    (see ``_QUIET``), so the error state is never touched. The arithmetic is
+    that of ``sigmoid_narrow_block`` for small arrays, e / (1 + e) with
+    e = exp(x) in float64, and the midpoint test is ``_Midpoints.any_near``,
+    so the results are bit for bit the same. Returns None, having written nothing, when the
     general path must take the call instead: another dtype or an unsuitable
     ``out``, an input outside the range (or NaN), or a result next to a
     midpoint, which the general path recomputes exactly.
@@ -386,7 +393,7 @@ def sigmoid_small(x: Array, out: Array | None) -> Array | None:
         # The midpoint test of ``_near_midpoint``, into u (no longer needed),
         # so that t keeps the values; no result is subnormal in this range.
         np.left_shift(t_bits, c.shift, u_bits)
-        if u_signed[u_signed.argmin()] < c.low or u_signed[u_signed.argmax()] >= c.high:
+        if c.any_near(u_signed):
             return None
         if out is None:
             out = np.empty(x.shape, x.dtype)
