@@ -18,6 +18,7 @@ import sigmoid
 
 DOCS = Path(__file__).parent
 sys.path.insert(0, str(DOCS / "_ext"))
+from gallery_order import SECTIONS  # found through the line above
 
 project = "sigmoid"
 author = "The sigmoid developers"
@@ -74,31 +75,16 @@ numpydoc_xref_param_type = False
 numpydoc_use_plots = False
 
 # -- Gallery --------------------------------------------------------------------
-# Sections in reading order; folders not listed (new sections) follow, sorted.
-GALLERY_SECTION_ORDER = [
-    "basics",
-    "pros_and_cons",
-    "numerics",
-    "numerical_stability",
-    "family",
-    "sigmoid_family",
-    "generalized_logistic",
-    "log_sigmoid",
-    "logit",
-    "derivatives",
-    "higher_derivatives",
-    "activations",
-    "big_arrays",
-]
-
+# The reading order of sections and of the examples in each is set by hand in
+# _ext/gallery_order.py.
 sphinx_gallery_conf = {
     "examples_dirs": ["../sigmoid_examples"],
     "gallery_dirs": ["auto_examples"],
     "subsection_order": [
-        *(f"../sigmoid_examples/{name}" for name in GALLERY_SECTION_ORDER),
+        *(f"../sigmoid_examples/{name}" for name in SECTIONS),
         "*",
     ],
-    "within_subsection_order": "FileNameSortKey",
+    "within_subsection_order": "gallery_order.ExampleOrder",
     "filename_pattern": r"/plot_",
     "download_all_examples": True,
     "image_srcset": ["2x"],
@@ -135,7 +121,10 @@ html_sidebars = {
     "pros_and_cons": [],
     "using_examples": [],
     "explore": [],
-    "numerics": [],
+    "practice": [],
+    "going_further": [],
+    "how_it_is_computed": [],
+    "accuracy_and_speed": [],
 }
 html_theme_options = {
     "navbar_align": "left",

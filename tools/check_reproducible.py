@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# What the build reads besides the installed package (numerics.md includes the
+# What the build reads besides the installed package (accuracy_and_speed.md includes the
 # committed benchmark results).
 SOURCES = ["docs", "sigmoid_examples", "benchmarks/results"]
 GENERATED = ["_build", "auto_examples", "gen_modules", "sg_execution_times.rst"]

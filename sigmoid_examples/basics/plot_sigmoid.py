@@ -2,7 +2,7 @@ r"""
 The sigmoid function
 ====================
 
-The logistic sigmoid, S(x) = 1 / (1 + exp(-x)), squashes any real number
+The logistic sigmoid, :math:`\sigma(x) = 1/(1 + e^{-x})`, squashes any real number
 into the interval between 0 and 1, and equals 1/2 at x = 0.
 """
 
@@ -15,10 +15,10 @@ x = np.linspace(-10, 10, 1001)
 y = sigmoid(x)
 
 fig, ax = plt.subplots()
-ax.plot(x, y, label=r"$S(x) = \dfrac{1}{1 + e^{-x}}$")
+ax.plot(x, y, label=r"$\sigma(x) = \dfrac{1}{1 + e^{-x}}$")
 ax.set_title("Sigmoid Function")
 ax.set_xlabel("x")
-ax.set_ylabel("S(x)")
+ax.set_ylabel(r"$\sigma(x)$")
 ax.grid(True)
 ax.legend()
 plt.show()
@@ -47,4 +47,4 @@ plt.show()
 # the values at a few points show:
 
 for value in [-10.0, -2.0, 0.0, 2.0, 10.0]:
-    print(f"S({value:+5.1f}) = {sigmoid(value):.6f}")
+    print(f"sigma({value:+5.1f}) = {sigmoid(value):.6f}")

@@ -2,7 +2,7 @@ r"""
 The sigmoid's derivative
 ========================
 
-The slope of the sigmoid, S'(x) = S(x) (1 - S(x)), is a bell-shaped curve
+The slope of the sigmoid, :math:`\sigma'(x) = \sigma(x)\,(1 - \sigma(x))`, is a bell-shaped curve
 whose largest value, 1/4, is reached at x = 0.
 """
 
@@ -15,7 +15,7 @@ x = np.linspace(-10, 10, 1001)
 dy = sigmoid_derivative(x)
 
 fig, ax = plt.subplots()
-ax.plot(x, dy, color="tab:orange", label=r"$S'(x) = S(x)\,(1 - S(x))$")
+ax.plot(x, dy, color="tab:orange", label=r"$\sigma'(x) = \sigma(x)\,(1 - \sigma(x))$")
 ax.plot(0, 0.25, "o", color="black", zorder=3)
 ax.annotate(
     "maximum 1/4 at x = 0",
@@ -25,7 +25,7 @@ ax.annotate(
 )
 ax.set_title("Derivative of the sigmoid")
 ax.set_xlabel("x")
-ax.set_ylabel("S'(x)")
+ax.set_ylabel(r"$\sigma'(x)$")
 ax.set_ylim(-0.01, 0.28)
 ax.grid(True)
 ax.legend(loc="upper left")
@@ -56,5 +56,7 @@ plt.show()
 # 3% of its peak:
 
 peak = np.argmax(dy)
-print(f"largest sampled S'(x) = {dy[peak]} at x = {x[peak]}")
-print(f"S'(-5) = {sigmoid_derivative(-5.0):.5f}, S'(5) = {sigmoid_derivative(5.0):.5f}")
+print(f"largest sampled sigma'(x) = {dy[peak]} at x = {x[peak]}")
+print(
+    f"sigma'(-5) = {sigmoid_derivative(-5.0):.5f}, sigma'(5) = {sigmoid_derivative(5.0):.5f}"
+)

@@ -398,8 +398,8 @@ plt.show()
 # to 1, although the true value is about :math:`-e^{-x}`, and :math:`-\infty`
 # where :math:`\sigma` underflows, although the true value is about :math:`x`.
 # ``log_sigmoid`` computes :math:`\min(x, 0) - \log(1 + e^{-|x|})` (in
-# float64 with a table around the nearest multiple of 1/8, see the Numerics
-# page; in float32 as :math:`-\operatorname{log1p}(e^{-x})`), so it never
+# float64 with a table around the nearest multiple of 1/8, see the page
+# "How it is computed"; in float32 as :math:`-\operatorname{log1p}(e^{-x})`), so it never
 # forms :math:`\sigma` at all. The same care is
 # needed in a loss function: see the binary cross-entropy example in this
 # section.
