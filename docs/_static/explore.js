@@ -53,8 +53,11 @@
 
   function py(y) {
     var height = HEIGHT - MARGIN.top - MARGIN.bottom;
-    var clamped = Math.min(Math.max(y, Y_MIN - 0.05), Y_MAX + 0.05);
-    return MARGIN.top + (1 - (clamped - Y_MIN) / (Y_MAX - Y_MIN)) * height;
+    // A value above the plot is drawn beyond its edge, where the clip path
+    // (explore.md) hides it, not flattened onto the edge as if it were data;
+    // the bound only keeps the SVG coordinates finite.
+    var bounded = Math.min(Math.max(y, Y_MIN - 100), Y_MAX + 100);
+    return MARGIN.top + (1 - (bounded - Y_MIN) / (Y_MAX - Y_MIN)) * height;
   }
 
   function pathFor(fn) {
@@ -101,6 +104,11 @@
     group.appendChild(svgElement("text", {
       x: px(X_MAX), y: py(Y_MIN) + 34, "text-anchor": "end",
     }, "x"));
+    var middle = (py(Y_MIN) + py(Y_MAX)) / 2;
+    group.appendChild(svgElement("text", {
+      x: 14, y: middle, "text-anchor": "middle",
+      transform: "rotate(-90 14 " + middle + ")",
+    }, "f(x) and f\u2032(x)"));
   }
 
   function init() {
@@ -135,6 +143,11 @@
     var lastX = 1;
 
     drawGrid(byId("explorer-grid"));
+    var clip = byId("explorer-clip-rect");
+    clip.setAttribute("x", px(X_MIN));
+    clip.setAttribute("y", py(Y_MAX));
+    clip.setAttribute("width", px(X_MAX) - px(X_MIN));
+    clip.setAttribute("height", py(Y_MIN) - py(Y_MAX));
 
     function update() {
       var k = parseFloat(inputs.steepness.value);
