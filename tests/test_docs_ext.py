@@ -1,0 +1,136 @@
+"""Unit tests of the site's Sphinx hooks in docs/_ext/ (no Sphinx needed).
+
+The modules are loaded from their files, as conf.py loads them; each test
+calls the hook's working function directly on small inputs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import time
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXT = ROOT / "docs" / "_ext"
+DOCS = ROOT / "docs"
+
+
+def _load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, EXT / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # the dataclasses and imports inside need it
+    spec.loader.exec_module(module)
+    return module
+
+
+# -- tex2mathml ---------------------------------------------------------------
+
+# Math in the MyST pages: $$...$$ blocks, {math} directives and roles, $...$.
+_DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
+_DIRECTIVE = re.compile(r"```\{math\}\n(.+?)```", re.DOTALL)
+_ROLE = re.compile(r"\{math\}`([^`]+)`")
+_INLINE = re.compile(r"(?<![\\$])\$([^$\n]+?)\$(?!\$)")
+
+
+def _site_formulas() -> list[tuple[str, str, bool]]:
+    found = []
+    for page in sorted(DOCS.glob("*.md")):
+        text = page.read_text()
+        # Code blocks hold shell and Python, not math.
+        text = re.sub(r"```(?!\{math\}).*?```", "", text, flags=re.DOTALL)
+        for match in _DISPLAY.finditer(text):
+            found.append((page.name, match[1], True))
+        for match in _DIRECTIVE.finditer(text):
+            found.append((page.name, match[1], True))
+        text = _DISPLAY.sub("", _DIRECTIVE.sub("", text))
+        for match in _ROLE.finditer(text):
+            found.append((page.name, match[1], False))
+        for match in _INLINE.finditer(_ROLE.sub("", text)):
+            found.append((page.name, match[1], False))
+    return found
+
+
+SITE_FORMULAS = _site_formulas()
+
+
+def test_site_has_formulas() -> None:
+    pages = {page for page, _, _ in SITE_FORMULAS}
+    assert {"index.md", "math.md"} <= pages
+    assert len(SITE_FORMULAS) > 50
+
+
+@pytest.mark.parametrize(
+    ("page", "tex", "display"),
+    SITE_FORMULAS,
+    ids=[f"{page}:{tex[:40]}" for page, tex, _ in SITE_FORMULAS],
+)
+def test_every_site_formula_converts(page: str, tex: str, display: bool) -> None:
+    del page
+    mathml, unknown = _load("tex2mathml").tex_to_mathml(tex, display=display)
+    assert unknown == []
+    assert mathml.startswith("<math")
+    assert "\\" not in mathml  # no TeX command left as text
+
+
+def test_operatorname_keeps_its_digits() -> None:
+    mathml, _ = _load("tex2mathml").tex_to_mathml(
+        r"\operatorname{log1p}(x)", display=False
+    )
+    assert ">log1p<" in mathml
+
+
+def test_prime_sits_beside_its_base() -> None:
+    mathml, _ = _load("tex2mathml").tex_to_mathml(r"\sigma'(x)", display=False)
+    assert "<msup>" not in mathml
+    assert "&#x02032;" in mathml
+
+
+def test_unknown_command_is_reported_not_rendered() -> None:
+    _, unknown = _load("tex2mathml").tex_to_mathml(r"\notacommand{x}", display=True)
+    assert unknown == [r"\notacommand"]
+
+
+# -- home_figure --------------------------------------------------------------
+
+
+def test_home_figure_draws_both_modes_and_keeps_unchanged_files(
+    tmp_path: Path,
+) -> None:
+    home = _load("home_figure")
+    home.draw(tmp_path)
+    pngs = sorted(p.name for p in tmp_path.iterdir())
+    assert pngs == ["sigmoid_overlay_dark.png", "sigmoid_overlay_light.png"]
+    light = tmp_path / "sigmoid_overlay_light.png"
+    assert light.read_bytes().startswith(b"\x89PNG")
+    before = light.stat().st_mtime_ns
+    time.sleep(0.01)
+    home.draw(tmp_path)  # same bytes: the file is left alone
+    assert light.stat().st_mtime_ns == before
+
+
+# -- build_output -------------------------------------------------------------
+
+
+def test_zip_members_get_the_epoch_and_a_fixed_order(tmp_path: Path) -> None:
+    path = tmp_path / "examples.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("b.py", "print('b')")
+        archive.writestr("a.py", "print('a')")
+    epoch = 1_700_000_000
+    _load("build_output").fix_zip_times(path, epoch)
+    with zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        assert [i.filename for i in infos] == ["a.py", "b.py"]
+        assert {i.date_time for i in infos} == {time.gmtime(epoch)[:6]}
+        assert archive.read("b.py") == b"print('b')"
+    first = path.read_bytes()
+    _load("build_output").fix_zip_times(path, epoch)
+    assert path.read_bytes() == first
