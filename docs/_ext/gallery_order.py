@@ -23,6 +23,7 @@ ORDER: dict[str, list[str]] = {
     ],
     "pros_and_cons": [
         "plot_output_as_probability.py",
+        "plot_calibration.py",
         "plot_smooth_gradient.py",
         "plot_vanishing_gradient.py",
         "plot_not_zero_centred.py",
