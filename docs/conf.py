@@ -136,6 +136,7 @@ html_sidebars = {
     "using_examples": [],
     "explore": [],
     "numerics": [],
+    "practice": [],
 }
 html_theme_options = {
     "navbar_align": "left",
