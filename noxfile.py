@@ -56,6 +56,36 @@ def tests(session: nox.Session) -> None:
     session.run("pytest", *session.posargs)
 
 
+@nox.session(default=False, venv_backend="venv")
+def frameworks(session: nox.Session) -> None:
+    """Run the torch, JAX and scikit-learn snippets of the practice page.
+
+    The ``tests`` session runs the page's NumPy, SciPy and sigmoid snippets;
+    this one runs tests_frameworks/ against CPU builds of the frameworks. It
+    is not part of CI's script: its environment is about 1.6 GB, and a first
+    run takes minutes.
+
+    It installs with pip (not uv) so that pip's own configuration decides
+    where torch comes from. PyPI's Linux ``torch`` wheel is the CUDA build,
+    several GB; the CPU build ``torch==2.13.0+cpu`` lies on PyTorch's own
+    index. Where pip is not already set up to find it, point pip there::
+
+        PIP_EXTRA_INDEX_URL=https://download.pytorch.org/whl/cpu nox -s frameworks
+
+    pip then takes ``2.13.0+cpu`` over PyPI's ``2.13.0`` (a local version
+    sorts higher). JAX from PyPI is CPU-only; scikit-learn comes from PyPI.
+    ``nox -r -s frameworks`` reuses the environment instead of reinstalling.
+    """
+    session.install("-e.", *_group("frameworks"))
+    session.run(
+        "python", "-c",
+        "import jax, sklearn, torch; "
+        "print('torch', torch.__version__, '| jax', jax.__version__, "
+        "'| scikit-learn', sklearn.__version__)",
+    )  # fmt: skip
+    session.run("pytest", "tests_frameworks", *session.posargs)
+
+
 @nox.session(default=False)
 def accuracy(session: nox.Session) -> None:
     """Max and median ULP of every function and dtype against exact references."""

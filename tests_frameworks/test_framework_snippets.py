@@ -1,0 +1,116 @@
+"""The PyTorch, JAX and scikit-learn snippets of the "What to use in practice" page.
+
+Run by ``nox -s frameworks``, which installs CPU builds of the three; the
+``tests`` session does not collect this folder. Each snippet is run as the
+page shows it (``docs/snippets/practice_*.py``) and its results are checked
+against mpmath or against the formula the page says it computes.
+"""
+
+from __future__ import annotations
+
+import runpy
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import mpmath
+import numpy as np
+import pytest
+from reference import mp_log_sigmoid, mp_sigmoid, reference
+
+SNIPPETS = Path(__file__).resolve().parent.parent / "docs" / "snippets"
+SCORES = [-1000.0, -2.0, 0.0, 2.0, 1000.0]
+LABELS = [0.0, 0.0, 1.0, 1.0, 0.0]
+# float32 is the default dtype of torch and JAX: a few ULPs of float32.
+FLOAT32_RTOL = 1e-6
+
+
+def mp_cross_entropy_terms(scores: list[float], labels: list[float]) -> list[Any]:
+    """-(y log sigma(x) + (1 - y) log sigma(-x)) per score, at 50 digits."""
+    return [
+        -(y * mp_log_sigmoid(mpmath.mpf(x)) + (1 - y) * mp_log_sigmoid(-mpmath.mpf(x)))
+        for x, y in zip(scores, labels, strict=True)
+    ]
+
+
+def run_snippet(name: str) -> dict[str, Any]:
+    """Run docs/snippets/practice_<name>.py; any warning is an error."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        return runpy.run_path(str(SNIPPETS / f"practice_{name}.py"))
+
+
+@pytest.fixture(scope="module")
+def expected_loss() -> float:
+    return float(mpmath.fsum(mp_cross_entropy_terms(SCORES, LABELS)) / len(SCORES))
+
+
+def test_torch_sigmoid_matches_mpmath() -> None:
+    p = run_snippet("torch")["p"].numpy()
+    expected = reference(mp_sigmoid, SCORES).astype(np.float32)
+    np.testing.assert_allclose(p, expected, rtol=FLOAT32_RTOL, atol=0)
+
+
+def test_torch_fused_loss_is_exact_for_a_badly_wrong_score(
+    expected_loss: float,
+) -> None:
+    loss = run_snippet("torch")["loss"].item()
+    np.testing.assert_allclose(loss, expected_loss, rtol=FLOAT32_RTOL)
+
+
+def test_torch_loss_of_probabilities_is_clamped_and_too_small() -> None:
+    # BCELoss clamps each log at -100: the badly wrong score adds 100, not 1000.
+    clamped = [min(term, 100) for term in mp_cross_entropy_terms(SCORES, LABELS)]
+    loss_of_p = run_snippet("torch")["loss_of_p"].item()
+    np.testing.assert_allclose(
+        loss_of_p, float(mpmath.fsum(clamped) / len(SCORES)), rtol=FLOAT32_RTOL
+    )
+    assert loss_of_p < 21
+
+
+def test_jax_sigmoid_and_loss_match_mpmath(expected_loss: float) -> None:
+    namespace = run_snippet("jax")
+    expected = reference(mp_sigmoid, SCORES).astype(np.float32)
+    np.testing.assert_allclose(
+        np.asarray(namespace["p"]), expected, rtol=FLOAT32_RTOL, atol=0
+    )
+    np.testing.assert_allclose(
+        float(namespace["loss"]), expected_loss, rtol=FLOAT32_RTOL
+    )
+
+
+def test_jax_gradient_is_probability_minus_label() -> None:
+    namespace = run_snippet("jax")
+    expected = (reference(mp_sigmoid, SCORES) - np.array(LABELS)) / len(SCORES)
+    np.testing.assert_allclose(
+        np.asarray(namespace["gradient"]), expected, rtol=FLOAT32_RTOL, atol=1e-12
+    )
+
+
+def test_sklearn_probability_is_sigmoid_of_linear_score() -> None:
+    namespace = run_snippet("sklearn")
+    model, X = namespace["model"], namespace["X"]
+    # The score written out from the fitted coefficients, not decision_function.
+    score = X @ model.coef_[0] + model.intercept_[0]
+    expected = np.array([float(mp_sigmoid(mpmath.mpf(s))) for s in score])
+    np.testing.assert_allclose(namespace["p"], expected, rtol=1e-14)
+    assert namespace["same"] is True
+
+
+@pytest.mark.parametrize("name", ["torch", "jax", "sklearn"])
+def test_snippet_runs_as_a_script_and_prints_its_result(
+    name: str, tmp_path: Path
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-W", "error", str(SNIPPETS / f"practice_{name}.py")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    assert "nan" not in result.stdout
