@@ -13,7 +13,7 @@ import math
 import mpmath as mp
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sigmoid import (
@@ -97,6 +97,87 @@ def test_derivative_is_at_most_one_quarter(x: float) -> None:
 def test_derivative_is_one_quarter_at_zero() -> None:
     assert_identity(mp.diff(mp_sigmoid, 0), mp.mpf(1) / 4)
     assert sigmoid_derivative(0.0) == 0.25
+
+
+# Wide enough to reach the tail where 1 - sigma(x) is 0 in float64, short of
+# the subnormal results beyond |x| = 708.
+wide_reals = st.floats(min_value=-700.0, max_value=700.0, allow_nan=False)
+
+
+@given(wide_reals)
+def test_derivative_is_one_over_two_plus_two_cosh(x: float) -> None:
+    # What sigmoid_derivative computes (the page's equation derivative-cosh).
+    xm = mp.mpf(x)
+    assert_identity(mp_density(xm), 1 / (mp.exp(xm) + 2 + mp.exp(-xm)))
+    assert_identity(mp_density(xm), 1 / (2 + 2 * mp.cosh(xm)))
+    assert_close(sigmoid_derivative(x), 1 / (2 + 2 * mp.cosh(xm)), ulps=4)
+
+
+@given(wide_reals)
+def test_sigma_times_sigma_of_minus_x_keeps_relative_accuracy(x: float) -> None:
+    # Two factors within 2.5 ULP each, and the rounding of the product.
+    assert_close(sigmoid(x) * sigmoid(-x), mp_density(mp.mpf(x)), ulps=6)
+
+
+def test_one_minus_sigma_is_zero_in_float64_from_53_log_2() -> None:
+    threshold = 53 * mp.log(2)  # where e^-x = 2^-53, half an ULP of 1
+    assert math.isclose(float(threshold), 36.7, abs_tol=0.05)
+    below = np.linspace(30, 36.73, 674)
+    above = np.linspace(36.74, 40, 327)
+    for formula in (sigmoid, lambda t: 1 / (1 + np.exp(-t))):
+        assert np.all(formula(below) < 1)
+        assert np.all(formula(above) == 1)
+        assert np.all(1 - formula(above) == 0)
+    # The true derivative is about e^-x there, and sigmoid_derivative has it.
+    for x in above[::40]:
+        assert_close(sigmoid_derivative(x), mp_density(mp.mpf(x)), ulps=4)
+
+
+# -- A numerical check of the derivative ------------------------------------------
+
+
+@given(reals)
+def test_third_derivative_is_at_most_one_eighth(x: float) -> None:
+    # The page's truncation bound h^2/48 for central differences rests on it.
+    bound = mp.mpf(1) / 8 + mp.mpf(10) ** -45  # mp.diff is good to 45 digits
+    assert abs(mp.diff(mp_sigmoid, mp.mpf(x), 3)) <= bound
+
+
+def test_third_derivative_reaches_minus_one_eighth_at_zero_and_one_24th() -> None:
+    assert_identity(mp.diff(mp_sigmoid, 0, 3), -mp.mpf(1) / 8)
+    assert sigmoid_derivative(0.0, order=3) == -0.125
+    # sigma' (1 - 6 sigma') is largest, 1/24, where sigma' = 1/12.
+    where = mp.findroot(lambda t: mp_density(t) - mp.mpf(1) / 12, 2)
+    assert_identity(mp.diff(mp_sigmoid, where, 3), mp.mpf(1) / 24)
+
+
+# -- Saturation --------------------------------------------------------------------
+
+
+def test_saturation_starts_at_log_99_where_the_derivative_is_0_0099() -> None:
+    edge = mp.log(99)
+    assert math.isclose(float(edge), 4.595, abs_tol=5e-4)
+    assert_identity(mp_sigmoid(edge), mp.mpf(99) / 100)
+    assert_identity(mp_sigmoid(-edge), mp.mpf(1) / 100)
+    assert_identity(mp_density(edge), mp.mpf(99) / 10_000)
+    assert mp_density(edge) / (mp.mpf(1) / 4) < mp.mpf(4) / 100
+    # The package, at log 99 rounded to float64, which moves sigma' by a
+    # few ULP of 0.0099: compare with mpmath at the same float64 input.
+    x = math.log(99)
+    assert_close(sigmoid(x), mp_sigmoid(mp.mpf(x)), ulps=2.5)
+    assert abs(sigmoid(x) - 0.99) <= 2 * np.spacing(0.99)
+    assert_close(sigmoid_derivative(x), mp_density(mp.mpf(x)), ulps=4)
+    assert abs(sigmoid_derivative(x) - 0.0099) <= 8 * np.spacing(0.0099)
+
+
+@given(st.floats(min_value=4.596, max_value=700.0))
+def test_saturated_units_have_derivative_below_0_0099(x: float) -> None:
+    assert mp_sigmoid(mp.mpf(x)) > mp.mpf(99) / 100
+    assert mp_density(mp.mpf(x)) < mp.mpf(99) / 10_000
+    assert sigmoid(x) > 0.99
+    assert sigmoid(-x) < 0.01
+    assert sigmoid_derivative(x) < 0.0099
+    assert sigmoid_derivative(-x) < 0.0099
 
 
 # -- Symmetry --------------------------------------------------------------------
@@ -189,6 +270,16 @@ def test_derivative_is_the_logistic_density(x: float) -> None:
     assert_close(sigmoid_derivative(x), mp_density(mp.mpf(x)), ulps=4)
 
 
+@pytest.mark.parametrize("z", [-6.0, -1.5, 0.0, 0.25, 3.0, 12.0])
+def test_logistic_noise_makes_y_one_with_probability_sigma(z: float) -> None:
+    # P(z + u > 0) for standard logistic u is the density integrated over u > -z.
+    with mp.workdps(30):
+        # Split at the peak, u = 0, for an accurate quadrature.
+        points = [-z, 0, mp.inf] if z > 0 else [-z, mp.inf]
+        probability = mp.quad(mp_density, points)
+        assert mp.almosteq(probability, mp_sigmoid(mp.mpf(z)), 1e-25)
+
+
 def test_logistic_density_integrates_to_one_with_mean_zero_variance_pi2_over_3() -> (
     None
 ):
@@ -212,6 +303,10 @@ def test_scaled_logistic_density(x: float, mu: float, s: float) -> None:
     z = (mp.mpf(x) - mp.mpf(mu)) / mp.mpf(s)
     by_differentiation = mp.diff(lambda t: mp_sigmoid((t - mu) / mp.mpf(s)), mp.mpf(x))
     assert_identity(by_differentiation, mp_density(z) / s)
+    # (x - mu) / s is rounded twice, a relative error of up to eps in z, which
+    # sigma' turns into one of up to |z| eps (its log-derivative is -tanh(z/2)).
+    scaled = sigmoid_derivative((x - mu) / s) / s
+    assert_close(scaled, mp_density(z) / s, ulps=6 + 2 * abs(float(z)))
 
 
 # -- log sigma ---------------------------------------------------------------------
@@ -231,6 +326,47 @@ def test_derivative_of_log_sigmoid_is_sigma_of_minus_x(x: float) -> None:
     slope = mp.diff(lambda t: -mp.log(1 + mp.exp(-t)), xm)
     assert_identity(slope, 1 - mp_sigmoid(xm))
     assert_identity(slope, mp_sigmoid(-xm))
+
+
+# -- softplus, the antiderivative ------------------------------------------------
+
+
+def mp_softplus(x: mp.mpf) -> mp.mpf:
+    return mp.log(1 + mp.exp(x))
+
+
+def package_softplus(x: float) -> float:
+    return -float(log_sigmoid(-x))
+
+
+@given(reals)
+def test_softplus_is_an_antiderivative_of_sigma(x: float) -> None:
+    xm = mp.mpf(x)
+    assert_identity(mp.diff(mp_softplus, xm), mp_sigmoid(xm))
+    assert_identity(mp_softplus(xm), -mp.log(mp_sigmoid(-xm)))
+    assert_close(package_softplus(x), mp_softplus(xm), ulps=1.5)
+
+
+@given(reals, reals)
+@settings(deadline=None)  # quadrature takes longer on wide intervals
+def test_integral_of_sigma_is_a_difference_of_softplus(a: float, b: float) -> None:
+    with mp.workdps(30):
+        # Split at the bend, x = 0, when the interval holds it.
+        integral = mp.quad(mp_sigmoid, [a, 0, b] if a * b < 0 else [a, b])
+        difference = mp_softplus(mp.mpf(b)) - mp_softplus(mp.mpf(a))
+        assert mp.almosteq(integral, difference, 1e-25)
+    # Each softplus within 1.1 ULP (log_sigmoid's bound), then one subtraction.
+    sp_a, sp_b = package_softplus(a), package_softplus(b)
+    bound = 1.1 * (np.spacing(sp_a) + np.spacing(sp_b)) + 0.5 * np.spacing(
+        abs(sp_b - sp_a)
+    )
+    assert abs(mp.mpf(sp_b - sp_a) - integral) <= 1.01 * bound + mp.mpf(10) ** -28
+
+
+def test_softplus_stays_finite_where_the_textbook_formula_overflows() -> None:
+    with np.errstate(over="ignore"):
+        assert np.log(1 + np.exp(1000.0)) == np.inf
+    assert_close(package_softplus(1000.0), mp_softplus(mp.mpf(1000)), ulps=1)
 
 
 # -- Higher derivatives ------------------------------------------------------------
@@ -311,3 +447,33 @@ def test_generalized_logistic_midpoint_value_and_slope(
         np.array([midpoint]), maximum=maximum, steepness=steepness, midpoint=midpoint
     )
     assert_close(at_midpoint, L / 2, ulps=1)
+
+
+# -- The logistic equation -------------------------------------------------------
+
+
+def test_sigma_solves_the_logistic_equation() -> None:
+    for x in (-20, -3, -0.5, 0, 1, 7, 30):
+        xm = mp.mpf(x)
+        s = mp_sigmoid(xm)
+        assert_identity(mp.diff(mp_sigmoid, xm), s * (1 - s))
+    assert mp_sigmoid(0) == mp.mpf(1) / 2
+
+
+@given(
+    st.floats(-20, 20),
+    st.floats(0.1, 10),
+    st.floats(-4, 4).filter(lambda k: abs(k) > 0.1),
+    st.floats(-5, 5),
+)
+def test_generalized_logistic_solves_the_equation_with_rate_and_capacity(
+    x: float, maximum: float, steepness: float, midpoint: float
+) -> None:
+    L, k, x0 = mp.mpf(maximum), mp.mpf(steepness), mp.mpf(midpoint)
+
+    def f(t: mp.mpf) -> mp.mpf:
+        return L * mp_sigmoid(k * (t - x0))
+
+    value = f(mp.mpf(x))
+    assert_identity(mp.diff(f, mp.mpf(x)), k * value * (1 - value / L))
+    assert_identity(f(x0), L / 2)

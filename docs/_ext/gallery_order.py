@@ -34,6 +34,7 @@ ORDER: dict[str, list[str]] = {
         "plot_logit.py",
         "plot_generalized_logistic.py",
         "plot_higher_derivatives.py",
+        "plot_derivative_check.py",
         "plot_activations.py",
     ],
     "numerics": [
