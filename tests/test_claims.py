@@ -374,6 +374,8 @@ def test_cost_of_exp_prose_matches_its_sizes() -> None:
     assert sizes["out of cache"] * 8 == int(match[3]) * 1_000_000
     claim(COST_OF_EXP, r"read 8 bytes and write 8 bytes per element")
     assert np.dtype(np.float64).itemsize == 8
+    match = claim(COST_OF_EXP, r"overflows, with a warning, for :math:`x < -([\d.]+)`")
+    assert rounds_to(match[1], math.log(np.finfo(np.float64).max))
 
 
 # -- How it is computed -------------------------------------------------------

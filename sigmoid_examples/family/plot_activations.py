@@ -135,9 +135,11 @@ for layers in (5, 10, 20):
 #
 # * **The output of a binary classifier.** :math:`\sigma(z)` turns the final
 #   score :math:`z` into a probability, and with the cross-entropy loss the
-#   gradient with respect to :math:`z` is simply :math:`\sigma(z) - y`, with
-#   no saturation problem (see the example on cross-entropy from logits). The
-#   same holds for each label of a multi-label classifier.
+#   gradient with respect to :math:`z` is simply :math:`\sigma(z) - y`: there
+#   is no factor :math:`\sigma'(z)`, so an output that is saturated and
+#   wrong still gets a gradient close to :math:`\pm 1` (see the example on
+#   cross-entropy from logits). The same holds for each label of a
+#   multi-label classifier.
 # * **Gates in recurrent networks.** An LSTM cell keeps a memory
 #   :math:`c_t = f_t\,c_{t-1} + i_t\,g_t`, where the forget gate
 #   :math:`f_t`, the input gate :math:`i_t` (and the output gate) are

@@ -29,7 +29,7 @@ from sigmoid import sigmoid
 # * naive sigmoid: the textbook :math:`1 / (1 + e^{-x})`. NumPy evaluates it
 #   as four separate passes over the array (negate, exponentiate, add 1,
 #   divide), here each in place in ``out``. (The exponential overflows, with
-#   a warning, for :math:`x < -709`; the inputs here stay clear of that.)
+#   a warning, for :math:`x < -709.78`; the inputs here stay clear of that.)
 # * ``np.exp`` alone: the exponential by itself, to show how much of the
 #   sigmoid's time it accounts for.
 # * ``np.tanh``: the hyperbolic tangent.
