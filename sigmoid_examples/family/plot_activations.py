@@ -2,10 +2,12 @@ r"""
 The sigmoid among activations
 =============================
 
-The sigmoid was the first activation function of neural networks; ReLU and
-its smooth successors SiLU and GELU replaced it in hidden layers. This example
-compares them and their derivatives, and shows where the sigmoid is still the
-right choice.
+The first artificial neurons were threshold units with a step activation
+(McCulloch and Pitts, 1943; the perceptron). The sigmoid, a smooth step with
+a derivative everywhere, and tanh became the usual activations of networks
+trained by backpropagation, until ReLU and its smooth successors SiLU and
+GELU replaced them in hidden layers. This example compares them and their
+derivatives, and shows where the sigmoid is still the right choice.
 """
 
 import math
@@ -87,31 +89,41 @@ for name in ("SiLU, x·sigmoid(x)", "GELU, x·Φ(x)"):
     )
 for name, (_, df) in ACTIVATIONS.items():
     print(f"{name:20s} largest slope {df(x).max():.4f}")
-dsig = sigmoid_derivative(x)
-print(f"sigmoid: slope below 0.01 for |x| > {x[(x > 0) & (dsig < 0.01)].min():.2f}")
+saturation = np.log(99)  # sigma(x) > 0.99 for x > ln 99, < 0.01 for x < -ln 99
+print(
+    f"sigmoid: saturated for |x| > ln 99 = {saturation:.3f},"
+    f" where its slope is below {sigmoid_derivative(saturation):.4f}"
+)
 
 # %%
 # What the derivatives say
 # ------------------------
 #
 # The derivative is what backpropagation multiplies together, layer after
-# layer. The sigmoid's is at most :math:`1/4` (printed above), and it
-# falls below 0.01 a few units from 0, where the sigmoid saturates; tanh's
-# is at most 1. Through a stack of sigmoid layers the gradient therefore
-# shrinks by at least a factor of 4 per layer:
+# layer, along with each layer's weight matrix. The sigmoid's is at most
+# :math:`1/4` (printed above), and below 0.0099 where the sigmoid is
+# :ref:`saturated <saturated>`, within 1% of 0 or 1, for
+# :math:`|x| > \ln 99 \approx 4.595`; tanh's is at most 1. Through a stack
+# of :math:`L` sigmoid layers the activations' slopes therefore scale the
+# gradient by at most :math:`(1/4)^L`:
 
 for layers in (5, 10, 20):
     print(
-        f"{layers:2d} sigmoid layers: gradient scaled by at most 0.25**{layers}"
+        f"{layers:2d} sigmoid layers: slopes' factor at most 0.25**{layers}"
         f" = {0.25**layers:.1e}"
     )
 
 # %%
-# That is the vanishing gradient that pushed the sigmoid out of hidden layers.
-# ReLU's derivative is exactly 1 for every positive input, so gradients pass
-# through unchanged; it is 0 for negative input, which leaky ReLU softens to
-# a small slope. SiLU (also called swish) and GELU are smooth versions of
-# ReLU: close to 0 for very negative input, close to :math:`x` for large
+# The weight matrices multiply in too, and can make the gradient shrink
+# faster or slower than that; the :ref:`vanishing-gradient example
+# <sphx_glr_auto_examples_pros_and_cons_plot_vanishing_gradient.py>`
+# measures both shares in a 15-layer network, where the slopes' share
+# dominates. This vanishing gradient is one reason ReLU replaced the sigmoid
+# in hidden layers. ReLU's derivative is exactly 1 for every positive input,
+# so the activation passes the gradient of an active unit on unchanged; it
+# is 0 for negative input, which leaky ReLU softens to a small slope. SiLU
+# (also called swish) and GELU are smooth versions of ReLU: close to 0 for
+# very negative input, close to :math:`x` for large
 # input, with a small dip below zero (the printed minima) and a slope that
 # slightly overshoots 1.
 #
@@ -123,9 +135,11 @@ for layers in (5, 10, 20):
 #
 # * **The output of a binary classifier.** :math:`\sigma(z)` turns the final
 #   score :math:`z` into a probability, and with the cross-entropy loss the
-#   gradient with respect to :math:`z` is simply :math:`\sigma(z) - y`, with
-#   no saturation problem (see the example on cross-entropy from logits). The
-#   same holds for each label of a multi-label classifier.
+#   gradient with respect to :math:`z` is simply :math:`\sigma(z) - y`: there
+#   is no factor :math:`\sigma'(z)`, so an output that is saturated and
+#   wrong still gets a gradient close to :math:`\pm 1` (see the example on
+#   cross-entropy from logits). The same holds for each label of a
+#   multi-label classifier.
 # * **Gates in recurrent networks.** An LSTM cell keeps a memory
 #   :math:`c_t = f_t\,c_{t-1} + i_t\,g_t`, where the forget gate
 #   :math:`f_t`, the input gate :math:`i_t` (and the output gate) are
@@ -133,7 +147,7 @@ for layers in (5, 10, 20):
 #   are sigmoids too. A gate multiplies, so it must lie between 0 (block) and
 #   1 (pass). The sketch below repeats one forget gate over 100 steps: a
 #   sigmoid gate keeps or forgets smoothly, while a multiplier that can exceed
-#   1, as a ReLU could, makes the memory explode.
+#   1, as a ReLU could, makes the memory grow exponentially.
 
 memory = 1.0
 for label, gate in (

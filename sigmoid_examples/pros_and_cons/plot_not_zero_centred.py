@@ -3,8 +3,10 @@ Not zero-centred
 ================
 
 The sigmoid's outputs are always positive, so the neurons of the next layer
-only ever see positive inputs. Then all of a neuron's weight gradients share
-one sign, and gradient descent can only reach its target by zig-zagging.
+only ever see positive inputs. Then, for any one training example, the
+gradients of a neuron's incoming weights all have the same sign, and
+gradient descent one example at a time zig-zags towards a target that needs
+some weights raised and others lowered.
 """
 
 import matplotlib.pyplot as plt
@@ -28,7 +30,12 @@ from sigmoid import sigmoid
 # :math:`\partial L / \partial w_j` have the sign of
 # :math:`\partial L / \partial z`: one update raises every weight or lowers
 # every weight. If the best move is to raise :math:`w_1` and lower
-# :math:`w_2`, no single step can do it.
+# :math:`w_2`, no single one-example step can do it.
+#
+# This holds per example, not over a batch: :math:`\partial L / \partial z`
+# differs from example to example, in sign too, so a gradient averaged over
+# several examples can have components of both signs (the experiment below
+# prints one).
 #
 # The experiment
 # --------------
@@ -78,6 +85,12 @@ for name, path in paths.items():
     final = np.linalg.norm(path[-1] - w_best)
     print(f"{name:20} {same_sign:15.0%} {length:11.2f} {final:14.3f}")
 print(f"{'straight line':20} {'':15} {np.linalg.norm(w_best - w_start):11.2f}")
+errors = positive @ (w_start - w_best)  # dL/dz of each example at the start
+mean_gradient = errors @ positive / n
+print(
+    "all-positive inputs, gradient averaged over all 200 examples at the start:"
+    f" ({mean_gradient[0]:+.3f}, {mean_gradient[1]:+.3f})"
+)
 
 # %%
 # The paths
@@ -91,9 +104,11 @@ print(f"{'straight line':20} {'':15} {np.linalg.norm(w_best - w_start):11.2f}")
 # (100%), so the path to :math:`w^*`, which lies down and to the right, is a
 # staircase that keeps overshooting across a long, narrow valley. With
 # centred inputs the steps point in any direction, the valley is round, and
-# the path heads for the minimum. Both runs end about as close to
-# :math:`w^*`, but the zig-zag covers well over twice the distance to get
-# there.
+# the path heads for the minimum. (The gradient averaged over all 200
+# all-positive examples, printed below the table, has components of
+# opposite signs: the one-sign rule is about single examples.) Both runs
+# end about as close to :math:`w^*`, but the zig-zag covers well over twice
+# the distance to get there.
 
 w1, w2 = np.meshgrid(np.linspace(-2.5, 2.5, 201), np.linspace(-2.5, 2.5, 201))
 grid = np.stack([w1.ravel(), w2.ravel()], axis=1)

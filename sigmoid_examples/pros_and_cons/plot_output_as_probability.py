@@ -2,9 +2,10 @@ r"""
 Output as a probability
 =======================
 
-The sigmoid maps any score to a number between 0 and 1, so it can be read as
-a probability. Here a one-feature logistic regression, fitted by plain
-gradient descent, reads sigmoid(wx + b) as the probability P(y = 1 | x).
+The sigmoid maps any score to a number between 0 and 1, which a model can
+use as a probability. Here a one-feature logistic regression, fitted by plain
+gradient descent, reads sigmoid(wx + b) as the probability P(y = 1 | x), and
+the data show how well it matches the observed frequencies.
 """
 
 import matplotlib.pyplot as plt

@@ -4,7 +4,8 @@ Smooth gradient
 
 Gradient descent learns by following the slope of the loss. The sigmoid is a
 smooth version of the step function, and that smoothness is what gives it a
-slope to follow: a unit built on the step function cannot learn at all.
+slope to follow: a unit built on the step function cannot learn by gradient
+descent at all.
 """
 
 import matplotlib.pyplot as plt

@@ -3,15 +3,16 @@ Vanishing gradient
 ==================
 
 The sigmoid's slope is never more than 1/4, and backpropagation multiplies
-one such slope per layer, so in a deep sigmoid network the gradient shrinks
-by about a factor of four with every layer it passes back through. This
-example measures it in a small NumPy network and compares tanh and ReLU.
+the gradient by one such slope per layer, as well as by the layer's weight
+matrix. This example measures both shares in a small NumPy network, where
+the gradient shrinks by about a factor of four with every sigmoid layer it
+passes back through, and compares tanh and ReLU.
 """
 
 import matplotlib.pyplot as plt
 import numpy as np
 
-from sigmoid import logit, sigmoid, sigmoid_derivative
+from sigmoid import sigmoid, sigmoid_derivative
 
 # %%
 # A deep, narrow network
@@ -19,12 +20,12 @@ from sigmoid import logit, sigmoid, sigmoid_derivative
 #
 # The network has 15 hidden layers of 48 units each and a linear read-out to
 # one number; the loss is half the mean squared error against random targets.
-# Each layer computes :math:`a_{l} = f(a_{l-1} W_l)` for an activation
-# :math:`f`. All three networks use the *same* random matrices, scaled the
-# usual way for their activation: standard deviation :math:`\sqrt{1/48}`
-# (Glorot) for sigmoid and tanh, and :math:`\sqrt{2/48}` (He) for ReLU.
-# ``rng.standard_normal((64, 48))`` makes a batch of 64 inputs with 48
-# features each.
+# Each layer computes :math:`a_{l} = f(z_l)` with :math:`z_l = a_{l-1} W_l`
+# for an activation :math:`f`. All three networks use the *same* random
+# matrices, scaled the usual way for their activation: standard deviation
+# :math:`\sqrt{1/48}` (Glorot) for sigmoid and tanh, and :math:`\sqrt{2/48}`
+# (He) for ReLU. ``rng.standard_normal((64, 48))`` makes a batch of 64 inputs
+# with 48 features each.
 
 depth, width, batch = 15, 48, 64
 rng = np.random.default_rng(seed=0)
@@ -44,34 +45,44 @@ activations = {
 # ---------------------------------
 #
 # The forward pass stores every layer's pre-activation :math:`z_l` and output
-# :math:`a_l`. The backward pass applies the chain rule from the top down:
-# the gradient with respect to :math:`z_l` is the gradient with respect to
-# :math:`a_l` times :math:`f'(z_l)`, the weight gradient is
-# :math:`a_{l-1}^\top \, \partial L / \partial z_l`, and the gradient passed
-# down is :math:`(\partial L / \partial z_l)\, W_l^\top`. Every layer adds one
-# factor :math:`f'(z_l)`, which for the sigmoid is at most 1/4.
+# :math:`a_l`. The backward pass applies the chain rule from the top down,
+# and each layer multiplies the gradient twice on its way down:
+#
+# 1. by the activation's slope, element by element:
+#    :math:`\partial L / \partial z_l = \partial L / \partial a_l \odot
+#    f'(z_l)`. For the sigmoid every slope is at most 1/4, so this
+#    *activation part* :math:`\lVert \partial L / \partial z_l \rVert /
+#    \lVert \partial L / \partial a_l \rVert` is at most 1/4 too;
+# 2. by the transposed weights:
+#    :math:`\partial L / \partial a_{l-1} = (\partial L / \partial z_l)\,
+#    W_l^\top`. This *weight part* can be smaller or larger than 1; it lies
+#    between the smallest and the largest singular value of :math:`W_l`.
+#
+# The weight gradient is :math:`\partial L / \partial W_l = a_{l-1}^\top \,
+# \partial L / \partial z_l`, which also depends on the layer's input
+# :math:`a_{l-1}`. The function returns the norms of all three gradients.
 
 
-def layer_gradient_norms(f, f_derivative, gain):
-    """Norm of dL/dW for each layer, first layer first, after one backward pass."""
+def gradient_norms(f, f_derivative, gain):
+    """Norms of dL/dW_l, dL/dz_l and dL/da_l per layer, first layer first."""
     weights = [w * np.sqrt(gain / width) for w in base_weights]
     outputs, pre_activations = [inputs], []
     for w in weights:
-        z = outputs[-1] @ w
-        pre_activations.append(z)
-        outputs.append(f(z))
+        pre_activations.append(outputs[-1] @ w)
+        outputs.append(f(pre_activations[-1]))
     prediction = outputs[-1] @ readout
     grad_a = ((prediction - targets) / batch) @ readout.T
-    norms = []
+    norms = []  # (dL/dW_l, dL/dz_l, dL/da_l), top layer first
     for layer in reversed(range(depth)):
         grad_z = grad_a * f_derivative(pre_activations[layer])
-        norms.append(np.linalg.norm(outputs[layer].T @ grad_z))
+        weight_grad = outputs[layer].T @ grad_z
+        norms.append([np.linalg.norm(g) for g in (weight_grad, grad_z, grad_a)])
         grad_a = grad_z @ weights[layer].T
-    return np.array(norms[::-1]), pre_activations
+    return np.array(norms[::-1]).T, pre_activations
 
 
-results = {name: layer_gradient_norms(*spec) for name, spec in activations.items()}
-relative = {name: norms / norms[-1] for name, (norms, _) in results.items()}
+results = {name: gradient_norms(*spec) for name, spec in activations.items()}
+relative = {name: norms[0] / norms[0][-1] for name, (norms, _) in results.items()}
 
 print("activation  first/last layer  median factor per layer  smallest  largest")
 for name, ratio in relative.items():
@@ -80,77 +91,135 @@ for name, ratio in relative.items():
         f"{name:>10}  {ratio[0]:16.1e}  {shrink:23.2f}  "
         f"{ratio.min():8.1e}  {ratio.max():7.1e}"
     )
-print(f"{'bound':>10}  {0.25 ** (depth - 1):16.1e}  {0.25:23.2f}")
-factors = relative["sigmoid"][:-1] / relative["sigmoid"][1:]
-print("sigmoid, factor from each layer to the one below:")
-print(np.round(factors, 2))
+bound = f"(1/4)^{depth - 1}"
+print(f"{bound:>10}  {0.25 ** (depth - 1):16.1e}  {0.25:23.2f}")
+
+# %%
+# The activations' share and the weights' share
+# ----------------------------------------------
+#
+# Going down from layer :math:`l + 1` to layer :math:`l`, the weight
+# gradient's norm changes by a factor that splits exactly into three parts:
+# layer :math:`l`'s activation part, layer :math:`l + 1`'s weight part, and
+# what is left, the *input part*, which the layers' inputs contribute through
+# :math:`\partial L / \partial W_l = a_{l-1}^\top \, \partial L / \partial
+# z_l`. For the sigmoid network, step by step from the bottom (layer 2 to
+# layer 1) to the top (layer 15 to layer 14):
+
+(weight_grad, grad_z, grad_a), _ = results["sigmoid"]
+activation_part = (grad_z / grad_a)[:-1]
+weight_part = grad_a[:-1] / grad_z[1:]
+input_part = (weight_grad / grad_z)[:-1] / (weight_grad / grad_z)[1:]
+factor = weight_grad[:-1] / weight_grad[1:]
+for label, part in [
+    ("activation part", activation_part),
+    ("weight part", weight_part),
+    ("input part", input_part),
+    ("product: factor", factor),
+]:
+    print(f"{label:>16}: {np.array2string(part, precision=2, max_line_width=200)}")
+print(f"over the {depth - 1} steps, the parts multiply to:")
+print(
+    f"  activation {np.prod(activation_part):.1e}"
+    f" (at most {bound} = {0.25 ** (depth - 1):.1e})"
+)
+print(f"  weight {np.prod(weight_part):.2f}, input {np.prod(input_part):.2f}")
 
 # %%
 # Where the sigmoid saturates
 # ---------------------------
 #
-# :math:`\sigma'(x) = \sigma(x)(1 - \sigma(x))` drops below 0.1 once
-# :math:`\sigma(x)` is further than :math:`\sqrt{0.15} \approx 0.387` from
-# 1/2, that is for :math:`|x| > \operatorname{logit}(1/2 + \sqrt{0.15})`.
-# There a unit passes on less than a tenth of the gradient it receives
-# (before the weights act): it is *saturated*.
+# A unit is :ref:`saturated <saturated>` where its output is within 1% of a
+# limit, :math:`\sigma(x) < 0.01` or :math:`\sigma(x) > 0.99`, that is for
+# :math:`|x| > \ln 99 \approx 4.595`. There :math:`\sigma'(x) < 0.99 \cdot
+# 0.01 = 0.0099`: the unit's activation part is below 0.0099 instead of 1/4.
 
-threshold = logit(0.5 + np.sqrt(0.15))
-print(f"sigma'(x) < 0.1 for |x| > {threshold:.3f}")
+threshold = np.log(99)
+print(
+    f"saturated: |x| > ln 99 = {threshold:.3f}, where sigma'(x) < "
+    f"{sigmoid_derivative(threshold):.4f}"
+)
 sigmoid_z = np.concatenate([z.ravel() for z in results["sigmoid"][1]])
 saturated = np.mean(np.abs(sigmoid_z) > threshold)
 print(f"pre-activations in the sigmoid network that are saturated: {saturated:.1%}")
+print(f"largest |pre-activation| in the sigmoid network: {np.abs(sigmoid_z).max():.2f}")
 
 # %%
 # The measurements
 # ----------------
 #
-# The table gives, for each network, the first layer's gradient norm over
-# the last layer's, the median factor from one layer to the one below it, and
-# the smallest and largest of the relative norms over all layers.
+# The first table gives, for each network, the first layer's weight-gradient
+# norm over the last layer's, the median factor from one layer to the one
+# below it, and the smallest and largest of the relative norms over all
+# layers; its last row is :math:`(1/4)^{14}`, the bound on the activation
+# parts alone over the 14 steps.
 #
 # The left panel plots the relative norms on a logarithmic y axis
-# (``ax.set_yscale("log")``), with the dashed line :math:`(1/4)^{15 - l}`.
-# The sigmoid network's gradient falls by a factor of about four per layer,
-# on or just below the line: by the first layer it is a few hundred million
-# times smaller than at the top, so the first layers barely learn. (A weight
-# gradient also depends on the weight matrices and on the size of the
-# layer's input, which for the first layer is the raw data rather than
-# sigmoid outputs, so single steps vary, as the factors printed above show;
-# over many layers the factor 1/4 dominates.) The tanh and ReLU networks
-# keep every layer's gradient within a factor of two of the top layer's:
-# tanh's slope is 1 at zero and ReLU's is 1 for every positive input.
+# (``ax.set_yscale("log")``), with the dashed line :math:`(1/4)^{15 - l}`
+# and, dotted, the product of the sigmoid network's activation parts from
+# layer :math:`l` up. The sigmoid network's gradient falls by a factor of
+# about four per layer: by the first layer it is a few hundred million times
+# smaller than at the top, so plain gradient descent, with one learning rate
+# for all layers, barely moves the first layers' weights.
 #
-# The right panel shades the saturated regions, :math:`|x| > 2.06`. As the
-# printout shows, hardly any of the sigmoid network's pre-activations fall
-# there, so the fall is not caused by saturation: even at its best the
-# sigmoid passes on at most a quarter of the gradient per layer. Units
-# pushed into the shaded regions (by large inputs or large weights) pass on
-# less than a tenth, and the gradient vanishes faster still.
+# The split above shows where the fall comes from. Every activation part is
+# at most 1/4, as it must be. The weight parts scatter around 1, and so does
+# their product over the whole network. The input parts are close to 1
+# except at the first layer, whose input is the raw data rather than sigmoid
+# outputs in (0, 1), which is why the step from layer 2 to layer 1 is well
+# above 1/4. So in this network the fall is the activations' doing, but
+# :math:`(1/4)^{L}` bounds only their share: with larger weights (a weight
+# part above 1 at every layer) the gradient would fall more slowly, with
+# smaller ones faster. The tanh and ReLU networks keep every layer's gradient
+# within a factor of two of the top layer's: tanh's slope is 1 at zero and
+# ReLU's is 1 for every positive input.
+#
+# The right panel shades the saturated regions, :math:`|x| > \ln 99`. As the
+# printout shows, none of the sigmoid network's pre-activations fall there,
+# so the fall is not caused by saturation: even at its best a sigmoid
+# layer's activation part is at most 1/4. Units pushed into the shaded
+# regions (by large inputs or large weights) have slopes below 0.0099, and
+# the gradient vanishes faster still.
 
 layers = np.arange(1, depth + 1)
+activation_only = np.append(np.cumprod(activation_part[::-1])[::-1], 1.0)
 colours = {"sigmoid": "tab:blue", "tanh": "tab:green", "ReLU": "tab:red"}
 markers = {"sigmoid": "o", "tanh": "s", "ReLU": "^"}
 fig, (ax_g, ax_s) = plt.subplots(1, 2, figsize=(10, 4.2), layout="constrained")
 for name, ratio in relative.items():
     ax_g.plot(layers, ratio, marker=markers[name], color=colours[name], label=name)
-ax_g.plot(layers, 0.25 ** (depth - layers), "k--", label=r"bound $(1/4)^{15-l}$")
+ax_g.plot(
+    layers,
+    activation_only,
+    ":",
+    color="tab:blue",
+    label="sigmoid, activation parts only",
+)
+ax_g.plot(
+    layers,
+    0.25 ** (depth - layers),
+    "k--",
+    label=r"$(1/4)^{15-l}$, bound on the activation parts",
+)
 ax_g.set_yscale("log")
 ax_g.set(
     title="Gradient norm per layer, relative to the last",
     xlabel="layer l (1 = nearest the input)",
     ylabel=r"$\|\partial L / \partial W_l\| \;/\; \|\partial L / \partial W_{15}\|$",
 )
-ax_g.legend(loc="lower right")
+ax_g.legend(loc="lower right", fontsize="small")
 ax_g.grid(True, which="major", alpha=0.4)
 
 x = np.linspace(-8, 8, 801)
 ax_s.plot(
     x, sigmoid_derivative(x), color="tab:blue", linewidth=2, label=r"$\sigma'(x)$"
 )
-ax_s.axhline(0.1, color="tab:gray", linestyle=":", linewidth=1)
 ax_s.axvspan(
-    -8, -threshold, color="tab:orange", alpha=0.25, label=r"saturated, $\sigma' < 0.1$"
+    -8,
+    -threshold,
+    color="tab:orange",
+    alpha=0.25,
+    label=r"saturated: $\sigma < 0.01$ or $\sigma > 0.99$",
 )
 ax_s.axvspan(threshold, 8, color="tab:orange", alpha=0.25)
 ax_s.set(
@@ -158,6 +227,7 @@ ax_s.set(
     xlabel="pre-activation x",
     ylabel="derivative",
     xlim=(-8, 8),
+    ylim=(-0.01, 0.32),  # room for the legend above the peak
 )
-ax_s.legend(loc="upper right")
+ax_s.legend(loc="upper right", fontsize="small")
 plt.show()
