@@ -34,6 +34,7 @@ extensions = [
     "sphinx_design",
     "mathml",
     "a11y_fixes",  # what axe finds in the theme and gallery; see _ext/
+    "wheel",  # the package's wheel as a download, and how to install it
 ]
 
 root_doc = "index"
