@@ -118,3 +118,9 @@ def test_write_if_changed_writes_new_bytes(tmp_path: Path) -> None:
     assert not wheel_extension.write_if_changed(path, b"one")
     assert wheel_extension.write_if_changed(path, b"two")
     assert path.read_bytes() == b"two"
+
+
+def test_fragment_is_not_a_page_of_its_own() -> None:
+    config = SimpleNamespace(exclude_patterns=["_build"])
+    wheel_extension.exclude_fragment(SimpleNamespace(), config)
+    assert config.exclude_patterns == ["_build", "gen_modules/install.md"]

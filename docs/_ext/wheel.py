@@ -5,7 +5,8 @@ builder starts, this extension builds the wheel with hatchling's PEP 517
 ``build_wheel`` (in a subprocess whose working directory is the project
 root, the folder above ``conf.py``) into ``gen_modules/wheel/``, and writes
 ``gen_modules/install.md``: the download link and the exact ``pip install``
-line, which the pages ``{include}``.
+line, which the pages ``{include}``. That fragment is excluded from the
+documents Sphinx reads on its own, or it would become a page of the site.
 
 Neither file is rewritten when its bytes are unchanged: Sphinx re-reads every
 page that includes or links a file newer than its last build. Hatchling
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 # Where the generated files go, relative to the Sphinx source folder.
 WHEEL_DIR = Path("gen_modules", "wheel")
@@ -83,6 +85,11 @@ def install_page(wheel_name: str) -> str:
     )
 
 
+def exclude_fragment(_app: Sphinx, config: Config) -> None:
+    """Keep the included fragment from being built as a page of its own."""
+    config.exclude_patterns.append(INSTALL_PAGE.as_posix())
+
+
 def offer_wheel(app: Sphinx) -> None:
     """Build the wheel and write the page fragment that offers it."""
     srcdir = Path(app.srcdir)
@@ -91,5 +98,6 @@ def offer_wheel(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> dict[str, bool]:
+    app.connect("config-inited", exclude_fragment)
     app.connect("builder-inited", offer_wheel)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
