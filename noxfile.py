@@ -171,6 +171,21 @@ def site(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def journey(session: nox.Session) -> None:
+    """A reader's journey on the built site, from the site alone.
+
+    Builds the site first when it is missing or stale (as ``site`` does),
+    serves it on 127.0.0.1, installs the wheel its home page offers into a
+    fresh virtual environment with the page's own ``pip install`` line,
+    downloads every gallery example from its page and runs it there, and runs
+    one example's notebook. See tools/journey.py.
+    """
+    session.install("-e.", *_group("docs"), *_group("journey"))
+    _build_site_if_stale(session)
+    session.run("python", "tools/journey.py", str(HTML), *session.posargs)
+
+
+@nox.session(default=False)
 def reproducible(session: nox.Session) -> None:
     """Build the site twice from clean and name every file that differs."""
     session.install("-e.", *_group("docs"))
