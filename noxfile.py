@@ -35,13 +35,15 @@ def _group(name: str) -> list[str]:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Ruff (lint and format check) and strict mypy."""
-    # The site group too: mypy checks the browser tests and their tools.
+    # The site group too: mypy checks the browser tests and their tools; and
+    # the docs group for the Sphinx extension it checks (docs/_ext/wheel.py).
     session.install(
         "-e.",
         *_group("lint"),
         *_group("test"),
         *_group("bench"),
         *_group("site"),
+        *_group("docs"),
         "nox",
     )
     session.run("ruff", "check", ".")
@@ -100,6 +102,44 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/speed.py", *session.posargs)
 
 
+# How every session builds the site: nitpicky, warnings are errors, and
+# Matplotlib draws off-screen so that the examples' plt.show() never blocks.
+DOCTREES = BUILD / "doctrees"
+SPHINX_OPTIONS = ["-n", "-W", "--keep-going", "-b", "html", "-d", str(DOCTREES)]
+SPHINX_ENV = {"MPLBACKEND": "agg"}
+# What the built site is made from: a change here makes docs/_build/html stale.
+# The wheel on the site is built from src/, pyproject.toml and README.md.
+SITE_SOURCES = [
+    DOCS,
+    ROOT / "sigmoid_examples",
+    ROOT / "src",
+    ROOT / "benchmarks" / "results",
+    ROOT / "pyproject.toml",
+    ROOT / "README.md",
+]
+SITE_GENERATED = {"_build", "auto_examples", "gen_modules", "sg_execution_times.rst"}
+
+
+def _newest_mtime(paths: list[Path], skip: set[str]) -> float:
+    newest = 0.0
+    for top in paths:
+        files = top.rglob("*") if top.is_dir() else [top]
+        for path in files:
+            parts = set(path.relative_to(top).parts)
+            if path.is_file() and not parts & skip and "__pycache__" not in parts:
+                newest = max(newest, path.stat().st_mtime)
+    return newest
+
+
+def _build_site_if_stale(session: nox.Session) -> None:
+    """Build the site as ``docs`` does if it is missing or older than its sources."""
+    sources = _newest_mtime(SITE_SOURCES, SITE_GENERATED)
+    if (HTML / "index.html").is_file() and sources <= _newest_mtime([HTML], set()):
+        return
+    session.log("docs/_build/html is missing or stale: building it")
+    session.run("sphinx-build", *SPHINX_OPTIONS, str(DOCS), str(HTML), env=SPHINX_ENV)
+
+
 @nox.session(default=False)
 def docs(session: nox.Session) -> None:
     """Build the site into docs/_build/html; ``-- --serve`` rebuilds on change.
@@ -109,11 +149,7 @@ def docs(session: nox.Session) -> None:
     """
     session.install("-e.", *_group("docs"))
     serve = "--serve" in session.posargs
-    extra = [arg for arg in session.posargs if arg != "--serve"]
-    options = ["-n", "-W", "--keep-going", "-b", "html", "-d", str(BUILD / "doctrees")]
-    options += extra
-    # Matplotlib draws off-screen; the examples' plt.show() must not block.
-    env = {"MPLBACKEND": "agg"}
+    options = SPHINX_OPTIONS + [arg for arg in session.posargs if arg != "--serve"]
     if serve:
         session.install("sphinx-autobuild")
         session.run(
@@ -128,27 +164,14 @@ def docs(session: nox.Session) -> None:
             "--ignore", str(DOCS / "sg_execution_times.rst"),
             str(DOCS),
             str(HTML),
-            env=env,
+            env=SPHINX_ENV,
         )  # fmt: skip
         return
-    session.run("sphinx-build", *options, str(DOCS), str(HTML), env=env)
+    session.run("sphinx-build", *options, str(DOCS), str(HTML), env=SPHINX_ENV)
     print(f"\nThe site is built; open {(HTML / 'index.html').resolve()}")
 
 
 AXE_CORE = "axe-core@4.14.1"
-# What the built site is made from: a change here makes docs/_build/html stale.
-SITE_SOURCES = [DOCS, ROOT / "sigmoid_examples", ROOT / "src"]
-SITE_GENERATED = {"_build", "auto_examples", "gen_modules", "sg_execution_times.rst"}
-
-
-def _newest_mtime(paths: list[Path], skip: set[str]) -> float:
-    newest = 0.0
-    for top in paths:
-        for path in top.rglob("*"):
-            parts = set(path.relative_to(top).parts)
-            if path.is_file() and not parts & skip and "__pycache__" not in parts:
-                newest = max(newest, path.stat().st_mtime)
-    return newest
 
 
 @nox.session(default=False)
@@ -161,15 +184,7 @@ def site(session: nox.Session) -> None:
     browser) and axe-core from npm. Screenshots go to docs/_build/screenshots.
     """
     session.install("-e.", *_group("docs"), *_group("site"))
-    built = HTML / "index.html"
-    if not built.is_file() or _newest_mtime(
-        SITE_SOURCES, SITE_GENERATED
-    ) > _newest_mtime([HTML], set()):
-        session.log("docs/_build/html is missing or stale: building it")
-        options = ["-n", "-W", "--keep-going", "-b", "html"]  # as in `docs`
-        session.run(
-            "sphinx-build", *options, str(DOCS), str(HTML), env={"MPLBACKEND": "agg"}
-        )
+    _build_site_if_stale(session)
     axe_dir = Path(session.cache_dir) / AXE_CORE.replace("@", "-")
     axe_js = axe_dir / "node_modules" / "axe-core" / "axe.min.js"
     if not axe_js.is_file():
@@ -183,6 +198,21 @@ def site(session: nox.Session) -> None:
         "python", "-m", "pytest", "tests_site", *session.posargs,
         env={"AXE_JS": str(axe_js), "SITE_HTML": str(HTML)},
     )  # fmt: skip
+
+
+@nox.session(default=False)
+def journey(session: nox.Session) -> None:
+    """A reader's journey on the built site, from the site alone.
+
+    Builds the site first when it is missing or stale (as ``site`` does),
+    serves it on 127.0.0.1, installs the wheel its home page offers into a
+    fresh virtual environment with the page's own ``pip install`` line,
+    downloads every gallery example from its page and runs it there, and runs
+    one example's notebook. See tools/journey.py.
+    """
+    session.install("-e.", *_group("docs"), *_group("journey"))
+    _build_site_if_stale(session)
+    session.run("python", "tools/journey.py", str(HTML), *session.posargs)
 
 
 @nox.session(default=False)

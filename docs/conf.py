@@ -34,6 +34,7 @@ extensions = [
     "home_figure",  # the home page's figure
     "build_output",  # reproducible download zips
     "a11y_fixes",  # what axe finds in the theme and gallery
+    "wheel",  # the package's wheel as a download, and how to install it
 ]
 
 root_doc = "index"

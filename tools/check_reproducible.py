@@ -1,7 +1,9 @@
 """Build the site twice from clean and compare the two outputs byte for byte.
 
-Each build starts from a fresh copy of ``docs/``, ``sigmoid_examples/`` and
-``benchmarks/results/`` (nothing generated) in the same scratch folder, with
+Each build starts from a fresh copy of ``docs/``, ``sigmoid_examples/``,
+``benchmarks/results/`` and what the site's wheel is built from (``src/``,
+``pyproject.toml``, ``README.md``, ``LICENSE``), nothing generated, in the
+same scratch folder, with
 the same ``SOURCE_DATE_EPOCH`` (the last commit's time unless set), and runs
 ``sphinx-build`` as ``nox -s docs`` does. Every file that differs is named.
 
@@ -30,8 +32,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 # What the build reads besides the installed package (accuracy_and_speed.md includes the
-# committed benchmark results).
-SOURCES = ["docs", "sigmoid_examples", "benchmarks/results"]
+# committed benchmark results; docs/_ext/wheel.py builds the package's wheel).
+SOURCES = ["docs", "sigmoid_examples", "benchmarks/results", "src"]
+SOURCE_FILES = ["pyproject.toml", "README.md", "LICENSE"]
 GENERATED = ["_build", "auto_examples", "gen_modules", "sg_execution_times.rst"]
 SPHINX_OPTIONS = ["-n", "-W", "--keep-going", "-b", "html"]  # as `nox -s docs`
 # Examples that time code while the site builds: their pages, figures and
@@ -67,6 +70,8 @@ def build(scratch: Path, out: Path, epoch: str) -> float:
             scratch / name,
             ignore=shutil.ignore_patterns(*GENERATED, "__pycache__"),
         )
+    for name in SOURCE_FILES:
+        shutil.copy(ROOT / name, scratch / name)
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "MPLBACKEND": "agg"}
     start = time.perf_counter()
     subprocess.run(

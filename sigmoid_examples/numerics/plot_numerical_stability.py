@@ -5,9 +5,8 @@ Numerical stability in ULPs
 The textbook formulas for :math:`\sigma`, :math:`\sigma'` and :math:`\log\sigma`
 overflow, cancel or return NaN long before the true values leave the range of
 floating-point numbers. This example finds where, in float32 and float64, and
-measures the error of each formula in ULPs against a 50-digit reference.
-
-This example needs mpmath for the reference values: ``pip install mpmath``.
+measures the error of each formula in ULPs against a 50-digit reference. It
+also needs mpmath, for the reference: ``pip install mpmath``.
 """
 
 import matplotlib.pyplot as plt

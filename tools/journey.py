@@ -1,0 +1,384 @@
+"""Do what a reader of the built site does, using nothing but the site.
+
+1. Serve the built site on 127.0.0.1 and open its home page.
+2. Download the wheel it links to, make a fresh virtual environment in a
+   temporary folder, and run the page's own ``pip install`` line there.
+3. Open every example listed on the gallery page, download its Python
+   source from its "Download Python source code" button, install what its
+   first paragraph says to ``pip install``, and run it with that
+   environment's Python, from a temporary folder, with the Agg backend and
+   ``-W error::RuntimeWarning``.
+4. Download the notebook of the gallery's first example and run it with
+   nbclient and ipykernel, installed into the same environment.
+
+A script that imports a module other than the standard library's, NumPy's,
+Matplotlib's, the package's and those its first paragraph says to install
+fails, unless the import sits in a ``try`` that handles ``ImportError``
+(an optional extra the script runs without).
+
+Usage: ``nox -s journey`` or ``python tools/journey.py docs/_build/html``;
+prints a line per script with its time and exits 1 if any step failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import functools
+import os
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import venv
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+from urllib.request import urlopen
+
+from bs4 import BeautifulSoup
+
+# What every script may use without saying so: the site's install line.
+ALWAYS_INSTALLED = {"sigmoid", "numpy", "matplotlib", "mpl_toolkits"}
+NOTEBOOK_TOOLS = ["nbclient", "ipykernel"]
+TIMEOUT_SECONDS = 600
+# Saved as run_notebook.py beside the notebook and run in the reader's
+# environment: executes every cell, fails on any error.
+RUN_NOTEBOOK = """
+import sys
+import nbformat
+from nbclient import NotebookClient
+
+notebook = nbformat.read(sys.argv[1], as_version=4)
+NotebookClient(notebook, timeout=600, kernel_name="python3").execute()
+errors = [
+    output
+    for cell in notebook.cells
+    for output in cell.get("outputs", [])
+    if output.get("output_type") == "error"
+]
+sys.exit(f"the notebook shows {len(errors)} errors" if errors else 0)
+"""
+
+
+class JourneyError(Exception):
+    """A step of the journey that a reader would see fail."""
+
+
+@dataclass
+class Run:
+    """One downloaded file run in the reader's environment."""
+
+    name: str
+    seconds: float
+    error: str = ""
+
+    def __str__(self) -> str:
+        status = "FAILED" if self.error else "ok"
+        return f"{self.seconds:6.1f} s  {status:6}  {self.name}"
+
+
+# -- What the pages and scripts say ----------------------------------------------
+
+
+def links(page_url: str, html: bytes, selector: str) -> list[str]:
+    """Absolute URLs of the links that ``selector`` picks on a page, in order."""
+    soup = BeautifulSoup(html, "html.parser")
+    urls = [urljoin(page_url, str(a["href"])) for a in soup.select(selector)]
+    return list(dict.fromkeys(urls))
+
+
+def install_line(html: bytes, wheel_name: str) -> list[str]:
+    """The arguments of the page's ``pip install`` line that names the wheel."""
+    soup = BeautifulSoup(html, "html.parser")
+    for block in soup.select("pre"):
+        for line in block.get_text().splitlines():
+            if line.startswith("pip install ") and wheel_name in line.split():
+                return shlex.split(line)[2:]
+    msg = f"no `pip install {wheel_name} ...` line on the home page"
+    raise JourneyError(msg)
+
+
+def first_paragraph(source: str) -> str:
+    """The paragraph after the title in a gallery script's docstring."""
+    docstring = ast.get_docstring(ast.parse(source)) or ""
+    blocks = re.split(r"\n\s*\n", docstring.strip())
+    return " ".join(blocks[1].split()) if len(blocks) > 1 else ""
+
+
+def declared_requirements(source: str) -> list[str]:
+    """What the first paragraph says to install: ``pip install X Y`` -> [X, Y]."""
+    commands = re.findall(r"`+pip install ([^`]+)`+", first_paragraph(source))
+    return [word for command in commands for word in shlex.split(command)]
+
+
+def module_of(requirement: str) -> str:
+    """The module a requirement provides, by name: ``dask[array]`` -> ``dask``."""
+    name = re.split(r"[\[<>=!~;@\s]", requirement, maxsplit=1)[0]
+    return name.lower().replace("-", "_").replace(".", "_")
+
+
+def _handles_import_error(handler: ast.ExceptHandler) -> bool:
+    caught = handler.type
+    names = caught.elts if isinstance(caught, ast.Tuple) else [caught]
+    return any(
+        isinstance(name, ast.Name) and name.id in {"ImportError", "ModuleNotFoundError"}
+        for name in names
+    )
+
+
+def required_modules(source: str) -> set[str]:
+    """Top-level modules a script imports, optional imports left out."""
+    tree = ast.parse(source)
+    optional: set[ast.AST] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Try) and any(map(_handles_import_error, node.handlers)):
+            for statement in node.body:
+                optional.update(ast.walk(statement))
+    modules: set[str] = set()
+    for node in ast.walk(tree):
+        if node in optional:
+            continue
+        if isinstance(node, ast.Import):
+            modules.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules.add(node.module.split(".")[0])
+    return modules
+
+
+def undeclared_modules(source: str) -> list[str]:
+    """Modules a script needs that neither the site nor its intro installs."""
+    declared = {module_of(req) for req in declared_requirements(source)}
+    allowed = ALWAYS_INSTALLED | declared | set(sys.stdlib_module_names)
+    return sorted(required_modules(source) - allowed)
+
+
+# -- The site, the reader's environment ---------------------------------------------
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(html: Path) -> Iterator[str]:
+    """Serve the folder ``html`` on a free port of 127.0.0.1; yield its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(html))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetch(url: str) -> bytes:
+    with urlopen(url, timeout=60) as response:
+        data: bytes = response.read()
+    return data
+
+
+def download(url: str, folder: Path) -> Path:
+    """Save ``url`` in ``folder`` under the file name it has on the site."""
+    path = folder / PurePosixPath(urlsplit(url).path).name
+    path.write_bytes(fetch(url))
+    return path
+
+
+def the_one(found: list[str], what: str) -> str:
+    if len(found) != 1:
+        msg = f"expected one {what}, found {len(found)}: {found}"
+        raise JourneyError(msg)
+    return found[0]
+
+
+class Reader:
+    """A fresh virtual environment in ``home``, used as a reader would."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        venv.create(home / "venv", with_pip=True)
+        self.python = home / "venv" / "bin" / "python"
+        # Nothing of the session's own environment leaks into the reader's.
+        self.env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "MPLBACKEND"}
+        }
+        self.env["PATH"] = f"{self.python.parent}{os.pathsep}{os.environ['PATH']}"
+
+    def run(
+        self, args: list[str], cwd: Path, env: dict[str, str] | None = None
+    ) -> None:
+        """Run the environment's Python; raise with its output if it fails."""
+        result = subprocess.run(
+            [str(self.python), *args],
+            cwd=cwd,
+            env={**self.env, **(env or {})},
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            check=False,
+        )
+        if result.returncode != 0:
+            msg = f"`python {shlex.join(args)}` failed:\n{result.stdout}{result.stderr}"
+            raise JourneyError(msg)
+
+    def pip_install(self, args: list[str], cwd: Path) -> None:
+        self.run(["-m", "pip", "install", "--quiet", *args], cwd)
+
+
+# -- The journey ------------------------------------------------------------------
+
+
+def install_from_home_page(site: str, reader: Reader) -> str:
+    """Download the wheel and run the home page's install line; return its name."""
+    home_url = urljoin(site, "index.html")
+    home = fetch(home_url)
+    wheel_url = the_one(links(home_url, home, 'a[href$=".whl"]'), "wheel link")
+    downloads = reader.home / "downloads"
+    downloads.mkdir()
+    wheel = download(wheel_url, downloads)
+    reader.pip_install(install_line(home, wheel.name), cwd=downloads)
+    # The package comes from the wheel, not from the checkout the site was built in.
+    reader.run(
+        ["-c", "import sigmoid, sys; assert sys.prefix in sigmoid.__file__"],
+        cwd=downloads,
+    )
+    return wheel.name
+
+
+def example_pages(site: str, folder: Path) -> list[str]:
+    """Every example page the gallery lists, checked against its zip of scripts."""
+    gallery_url = urljoin(site, "auto_examples/index.html")
+    gallery = fetch(gallery_url)
+    pages = links(gallery_url, gallery, ".sphx-glr-thumbcontainer a[href]")
+    zip_url = the_one(
+        links(gallery_url, gallery, '.sphx-glr-download-python a[href$=".zip"]'),
+        "zip of all the scripts on the gallery page",
+    )
+    with zipfile.ZipFile(download(zip_url, folder)) as archive:
+        in_zip = sorted(PurePosixPath(name).stem for name in archive.namelist())
+    listed = sorted(PurePosixPath(urlsplit(page).path).stem for page in pages)
+    if not pages or listed != in_zip:
+        msg = f"the gallery lists {listed} but its zip holds {in_zip}"
+        raise JourneyError(msg)
+    return pages
+
+
+def run_script(page_url: str, reader: Reader, scripts: Path) -> Run:
+    """Download an example's script from its page and run it as a reader would."""
+    page = fetch(page_url)
+    script_url = the_one(
+        links(page_url, page, '.sphx-glr-download-python a[href$=".py"]'),
+        f"'Download Python source code' link on {page_url}",
+    )
+    script = download(script_url, scripts)
+    source = script.read_text(encoding="utf-8")
+    if undeclared := undeclared_modules(source):
+        return Run(
+            script.name,
+            0.0,
+            f"imports {', '.join(undeclared)} but its first paragraph does not "
+            "say to `pip install` it",
+        )
+    if requirements := declared_requirements(source):
+        print(f"{script.name} asks for `pip install {shlex.join(requirements)}`")
+        reader.pip_install(requirements, cwd=scripts)
+    start = time.perf_counter()
+    try:
+        reader.run(
+            ["-W", "error::RuntimeWarning", script.name],
+            cwd=scripts,
+            env={"MPLBACKEND": "agg"},
+        )
+    except (JourneyError, subprocess.TimeoutExpired) as error:
+        return Run(script.name, time.perf_counter() - start, str(error))
+    return Run(script.name, time.perf_counter() - start)
+
+
+def run_notebook(page_url: str, reader: Reader, folder: Path) -> Run:
+    """Download an example's notebook from its page and execute every cell."""
+    page = fetch(page_url)
+    notebook_url = the_one(
+        links(page_url, page, '.sphx-glr-download-jupyter a[href$=".ipynb"]'),
+        f"'Download Jupyter notebook' link on {page_url}",
+    )
+    notebook = download(notebook_url, folder)
+    reader.pip_install(NOTEBOOK_TOOLS, cwd=folder)
+    (folder / "run_notebook.py").write_text(RUN_NOTEBOOK)
+    start = time.perf_counter()
+    try:
+        reader.run(
+            ["run_notebook.py", notebook.name],
+            cwd=folder,
+            env={"PYTHONWARNINGS": "error::RuntimeWarning"},
+        )
+    except (JourneyError, subprocess.TimeoutExpired) as error:
+        return Run(notebook.name, time.perf_counter() - start, str(error))
+    return Run(notebook.name, time.perf_counter() - start)
+
+
+def journey(html: Path) -> list[Run]:
+    """The whole journey on the site built in ``html``; one Run per file run."""
+    with (
+        tempfile.TemporaryDirectory(prefix="sigmoid-journey-") as home,
+        serve(html) as site,
+    ):
+        start = time.perf_counter()
+        reader = Reader(Path(home))
+        wheel = install_from_home_page(site, reader)
+        print(
+            f"installed {wheel} as the home page says, in a fresh environment "
+            f"({time.perf_counter() - start:.0f} s)"
+        )
+        scripts = Path(home) / "scripts"
+        scripts.mkdir()
+        pages = example_pages(site, Path(home) / "downloads")
+        runs = []
+        for page in pages:
+            runs.append(run_script(page, reader, scripts))
+            print(runs[-1], flush=True)
+        notebooks = Path(home) / "notebooks"
+        notebooks.mkdir()
+        runs.append(run_notebook(pages[0], reader, notebooks))
+        print(runs[-1], flush=True)
+    return runs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("html", type=Path, help="the built site, docs/_build/html")
+    args = parser.parse_args(argv)
+    if not (args.html / "index.html").is_file():
+        print(f"no built site at {args.html}: run `nox -s docs`")
+        return 1
+    start = time.perf_counter()
+    try:
+        runs = journey(args.html)
+    except JourneyError as error:
+        print(f"FAILED: {error}")
+        return 1
+    failed = [run for run in runs if run.error]
+    for run in failed:
+        print(f"\nFAILED: {run.name}: {run.error}")
+    print(
+        f"\n{len(runs) - len(failed)} of {len(runs)} downloads ran "
+        f"({len(runs) - 1} scripts and a notebook) "
+        f"in {time.perf_counter() - start:.0f} s"
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
