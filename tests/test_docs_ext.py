@@ -134,3 +134,30 @@ def test_zip_members_get_the_epoch_and_a_fixed_order(tmp_path: Path) -> None:
     first = path.read_bytes()
     _load("build_output").fix_zip_times(path, epoch)
     assert path.read_bytes() == first
+
+
+@pytest.mark.parametrize(
+    ("tex", "signs"),
+    [
+        ("x = -1000", 1),
+        (r"\sigma(+\infty) = 1", 1),
+        ("[-20, 20]", 1),
+        ("e^{-x}", 1),
+        (r"x \ge -3", 1),
+        ("a - b", 0),
+        ("(a) - b", 0),
+        (r"\lvert x\rvert - 1", 0),
+    ],
+)
+def test_signs_are_prefix_operators_and_subtractions_are_not(
+    tex: str, signs: int
+) -> None:
+    mathml, _ = _load("tex2mathml").tex_to_mathml(tex, display=False)
+    assert mathml.count('form="prefix"') == signs
+
+
+def test_operator_name_is_set_as_a_function_name() -> None:
+    mathml, _ = _load("tex2mathml").tex_to_mathml(
+        r"\operatorname{logit}(p)", display=False
+    )
+    assert "<mi>logit</mi>" in mathml

@@ -27,11 +27,14 @@ _PRIME = re.compile(r"<msup>(<mi>[^<]*</mi>)<mi>(&#x0203[234];)</mi></msup>")
 _TIGHT = (
     ('<mo stretchy="false">', '<mo stretchy="false" lspace="0" rspace="0">'),
     ("<mo>&#x0002F;</mo>", '<mo lspace="0" rspace="0">&#x0002F;</mo>'),
-    # A minus right after an opening parenthesis is a sign, not a subtraction.
-    (
-        "&#x00028;</mo><mo>&#x02212;</mo>",
-        '&#x00028;</mo><mo lspace="0" rspace="0">&#x02212;</mo>',
-    ),
+)
+# A minus or plus that starts a row or follows an operator, a relation, a comma
+# or an opening bracket is a sign ("x = -1", "(-x", "[-20"), not a subtraction
+# (after a closing bracket or a bar it is one: "(a) - b", "|x| - 1"):
+# browsers space it as a sign only when it is marked as a prefix.
+_SIGN = re.compile(
+    r"(<mrow>|<mo[^>]*>(?!&#x00029;|\]|&#x0005D;|&#x0007D;|&#x0007C;)[^<]*</mo>)"
+    r"<mo>(&#x02212;|&#x0002B;)</mo>"
 )
 # What it does with a command it does not know: a literal backslash name.
 _UNKNOWN = re.compile(r"<m[io]>(\\[A-Za-z]+)</m[io]>")
@@ -54,8 +57,11 @@ def tex_to_mathml(tex: str, *, display: bool) -> tuple[str, list[str]]:
     mathml = _PRIME.sub(r"<mrow>\1<mi>\2</mi></mrow>", mathml)
     for before, after in _TIGHT:
         mathml = mathml.replace(before, after)
+    mathml = _SIGN.sub(r'\1<mo form="prefix">\2</mo>', mathml)
+    # An operator name is a function's name: upright, and set against its
+    # argument as sin(x) is, not spaced as an operator.
     for index, name in enumerate(names):
         mathml = mathml.replace(
-            f">zzop{chr(ord('a') + index)}<", f">{html.escape(name)}<"
+            f"<mo>zzop{chr(ord('a') + index)}</mo>", f"<mi>{html.escape(name)}</mi>"
         )
     return mathml, _UNKNOWN.findall(mathml)
