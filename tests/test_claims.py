@@ -38,7 +38,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sigmoid import _kernels, sigmoid, sigmoid_derivative
+from sigmoid import _kernels, log_sigmoid, logit, sigmoid, sigmoid_derivative
 
 mp.mp.dps = 50
 ROOT = Path(__file__).resolve().parent.parent
@@ -505,3 +505,739 @@ def test_the_misrounded_input_near_zero() -> None:
 def test_two_p_minus_one_is_exact_for_p_from_one_quarter(p: float) -> None:
     claim(HOW_IT_IS_COMPUTED, r"for \$p \\ge 1/4\$.*?\$2p - 1\$ is exact there")
     assert Fraction(2 * p - 1) == 2 * Fraction(p) - 1
+
+
+# -- Basics -------------------------------------------------------------------
+
+BASICS = EXAMPLES / "basics"
+SIGMOID_PLOT = BASICS / "plot_sigmoid.py"
+DERIVATIVE_PLOT = BASICS / "plot_sigmoid_derivative.py"
+OVERLAY = BASICS / "plot_sigmoid_and_derivative.py"
+CENTRED = BASICS / "plot_centred_axes.py"
+
+
+def test_sigmoid_plot_grid_and_tails() -> None:
+    run = run_example(SIGMOID_PLOT)
+    x = run["x"]
+    match = claim(
+        SIGMOID_PLOT,
+        r"makes (\d+) evenly spaced numbers from (-\d+) to (\d+), both ends "
+        r"included, so neighbouring points are (\d\.\d+) apart",
+    )
+    assert x.size == int(match[1])
+    assert (x[0], x[-1]) == (int(match[2]), int(match[3]))
+    assert np.allclose(np.diff(x), float(match[4]))
+    match = claim(
+        SIGMOID_PLOT,
+        r"By :math:`x = \\pm (\d+)` it is within :math:`(\d+) \\times "
+        r"10\^\{(-\d+)\}` of its limits, as the values at a few points show",
+    )
+    edge, bound = float(match[1]), int(match[2]) * 10.0 ** int(match[3])
+    assert sigmoid(-edge) < bound
+    assert 1 - sigmoid(edge) < bound
+    # The printed values show it too, to the digits printed.
+    low = re.search(rf"sigma\(-{edge:.1f}\) = ([\d.]+)", run["printed"])
+    high = re.search(rf"sigma\(\+{edge:.1f}\) = ([\d.]+)", run["printed"])
+    assert low
+    assert high
+    assert float(low[1]) < bound
+    assert 1 - float(high[1]) < bound
+
+
+def test_derivative_plot_peak_and_fall_at_five() -> None:
+    run = run_example(DERIVATIVE_PLOT)
+    claim(DERIVATIVE_PLOT, r"whose largest value, 1/4, is reached at x = 0")
+    assert run["dy"].max() == 0.25
+    assert run["x"][np.argmax(run["dy"])] == 0
+    match = claim(
+        DERIVATIVE_PLOT,
+        r"(\w+) units away from the centre the slope has fallen to under "
+        r"(\d+)% of its peak",
+    )
+    assert match[1] == "five"
+    for x in (-5.0, 5.0):
+        assert sigmoid_derivative(x) / 0.25 < int(match[2]) / 100
+    printed = re.search(r"sigma'\(5\) / sigma'\(0\) = ([\d.]+)%", run["printed"])
+    assert printed
+    assert float(printed[1]) < int(match[2])
+
+
+def test_overlay_grid_and_printed_check() -> None:
+    run = run_example(OVERLAY)
+    x = run["x"]
+    match = claim(OVERLAY, r"makes (\d+) evenly spaced points, (\d\.\d+) apart")
+    assert x.size == int(match[1])
+    assert np.allclose(np.diff(x), float(match[2]))
+    match = claim(OVERLAY, r"The two printed lines check this on the (\d+) points")
+    assert int(match[1]) == x.size
+    assert len(run["printed"].splitlines()) == 2
+    claim(
+        OVERLAY,
+        r"differs from the product :math:`\\sigma\(1 - \\sigma\)` by at most a "
+        r"few units in the last place of 1/4",
+    )
+    s = sigmoid(x)
+    assert np.max(np.abs(sigmoid_derivative(x) - s * (1 - s))) <= 4 * np.spacing(0.25)
+    assert run["steepest"] == 0
+    assert sigmoid(run["steepest"]) == 0.5
+
+
+def test_centred_axes_point_count() -> None:
+    run = run_example(CENTRED)
+    x = run["x"]
+    match = claim(
+        CENTRED, r"makes the points (-\d+), (-[\d.]+), \.\.\., ([\d.]+): like Python"
+    )
+    assert [float(match[i]) for i in (1, 2, 3)] == [
+        round(float(v), 2) for v in (x[0], x[1], x[-1])
+    ]
+    match = claim(CENTRED, r"so the array has (\d+) entries")
+    assert x.size == int(match[1])
+
+
+# -- The family ---------------------------------------------------------------
+
+FAMILY_PLOT = EXAMPLES / "family" / "plot_sigmoid_family.py"
+LOGIT_PLOT = EXAMPLES / "family" / "plot_logit.py"
+GENERALIZED = EXAMPLES / "family" / "plot_generalized_logistic.py"
+HIGHER = EXAMPLES / "family" / "plot_higher_derivatives.py"
+
+
+def test_logistic_distribution_standard_deviation() -> None:
+    match = claim(
+        FAMILY_PLOT,
+        r"its standard deviation is :math:`\\pi/\\sqrt\{3\} \\approx (\d\.\d+)`, "
+        r"against 1",
+    )
+    # The density of the logistic distribution is sigma'.
+    variance = mp.quad(lambda x: x**2 * mp.diff(lambda t: 1 / (1 + mp.exp(-t)), x),
+                       [-mp.inf, 0, mp.inf])  # fmt: skip
+    assert abs(variance - mp.pi**2 / 3) < mp.mpf(10) ** -20
+    assert rounds_to(match[1], float(mp.sqrt(variance)))
+
+
+def test_probit_scale_and_its_largest_difference() -> None:
+    run = run_example(FAMILY_PLOT)
+    best, gap, x = run["best"], run["gap"], run["x"]
+    match = claim(FAMILY_PLOT, r"\\Phi\(x\) \\approx \\sigma\((\d\.\d+)\\,x\)")
+    assert match[1] == f"{best:.3f}"  # "to the digits it is quoted with"
+    match = claim(FAMILY_PLOT, r"with :math:`c` about (\d\.\d+)")
+    assert rounds_to(match[1], best)
+    match = claim(FAMILY_PLOT, r"differ by a factor of about (\d\.\d+)")
+    assert rounds_to(match[1], best)
+    claim(FAMILY_PLOT, r"printed largest difference, under one hundredth")
+    assert np.max(np.abs(gap)) < 0.01
+    # "swings between four peaks of nearly equal height": gap is on x >= 0,
+    # and the difference is odd, so each peak there has a mirror image.
+    match = claim(FAMILY_PLOT, r"swings between (\w+) peaks of nearly equal height")
+    slope = np.sign(np.diff(gap))
+    peaks = np.flatnonzero(slope[:-1] != slope[1:]) + 1
+    assert x[0] == 0
+    assert {"four": 4}[match[1]] == 2 * len(peaks)
+    heights = np.abs(gap[peaks])
+    assert heights.min() > 0.95 * heights.max()
+
+
+def test_tanh_curve_is_the_logistic_to_rounding() -> None:
+    claim(FAMILY_PLOT, r"the printed largest difference is a rounding error")
+    assert run_example(FAMILY_PLOT)["tanh_gap"] <= 2 * np.finfo(np.float64).eps
+
+
+def test_heavy_tails_saturate_late_and_have_narrow_bells() -> None:
+    run = run_example(FAMILY_PLOT)
+    family = run["FAMILY"]
+    claim(
+        FAMILY_PLOT,
+        r"arctan and softsign like :math:`1/x`, slope -1: their tails are heavy, "
+        r"so they need a far larger input than the logistic to become "
+        r":ref:`saturated <saturated>` \(within 1% of 1\)",
+    )
+
+    def first_above(f: Any, level: float) -> float:
+        """Smallest x >= 0 with f(x) > level, for an increasing f (bisection)."""
+        low, high = 0.0, 1e3
+        for _ in range(80):
+            middle = (low + high) / 2
+            low, high = (
+                (middle, high) if f(np.array([middle]))[0] <= level else (low, middle)
+            )
+        return high
+
+    limit = 1 - SATURATION_MARGIN
+    saturated = {name: first_above(f, limit) for name, (f, _) in family.items()}
+    width = {
+        name: 2 * first_above(lambda x, df=df: -df(x), -1 / 8)
+        for name, (_, df) in family.items()
+    }
+    assert abs(saturated["logistic"] - math.log(limit / SATURATION_MARGIN)) < 1e-9
+    for name in ("arctan", "softsign x/(1+|x|)"):
+        assert saturated[name] > 5 * saturated["logistic"]
+    claim(
+        FAMILY_PLOT,
+        r"Every bell has the same height, :math:`f'\(0\) = 1/4`, and the same "
+        r"area, 1 \(the rise of :math:`f`\)",
+    )
+    for f, df in family.values():
+        assert math.isclose(df(np.array([0.0]))[0], 0.25)
+        ends = f(np.array([-1e12, 1e12]))
+        assert abs(ends[1] - ends[0] - 1) < 1e-6
+    claim(
+        FAMILY_PLOT,
+        r"the later a curve comes within 1% of 1, the narrower its bell at half "
+        r"its height, where :math:`f' > 1/8`",
+    )
+    for a in family:
+        for b in family:
+            if saturated[a] < saturated[b] - 1e-6:
+                assert width[a] > width[b], (a, b)
+    # The printed table agrees with the bisection to its two decimals.
+    for name in family:
+        row = re.search(
+            rf"^{re.escape(name)}\s+([\d.]+)\s+([\d.]+)$", run["printed"], re.MULTILINE
+        )
+        assert row, name
+        assert abs(float(row[1]) - saturated[name]) <= 0.006
+        assert abs(float(row[2]) - width[name]) <= 0.006
+
+
+def test_logit_round_trip_errors() -> None:
+    run = run_example(LOGIT_PLOT)
+    match = claim(
+        LOGIT_PLOT,
+        r"to about :math:`10\^\{(-\d+)\}` at :math:`x = (\d+)` and (\d\.\d+) at "
+        r":math:`x = (\d+)` \(the printed values\)",
+    )
+    for x, printed in ((match[2], match[1]), (match[4], match[3])):
+        error = abs(logit(sigmoid(float(x))) - float(x))
+        assert f"logit(sigma({x}))" in run["printed"]
+        if "." in printed:
+            assert rounds_to(printed, error)
+        else:
+            assert 0.5 < error / 10.0 ** int(printed) < 2
+    claim(LOGIT_PLOT, r"keeps the round trip within an ULP or two everywhere")
+    assert run["worst"] <= 2
+    claim(LOGIT_PLOT, r"a probability of 3/4 is odds of 3 to 1, and its logit is")
+    assert math.isclose(logit(0.75), math.log(3))
+    match = claim(
+        LOGIT_PLOT,
+        r"a few ULP on an even grid of :math:`p`, and a few hundred once "
+        r":math:`p` goes down towards :math:`10\^\{(-\d+)\}` \(both printed",
+    )
+    assert run["p"].min() == 10.0 ** int(match[1])
+    even, geometric = re.findall(r"off by at most (\d+) ULP", run["printed"])
+    assert 1 <= int(even) < 10
+    assert 100 <= int(geometric) < 1000
+
+
+def test_generalized_logistic_width_and_sweep() -> None:
+    match = claim(
+        GENERALIZED,
+        r"climbs from (\d+)% to (\d+)% of :math:`L` between :math:`x_0 \\mp "
+        r"\\ln\(9\)/k`, a width of about :math:`(\d\.\d+)/\|k\|`",
+    )
+    assert math.isclose(sigmoid(-math.log(9)), int(match[1]) / 100)
+    assert math.isclose(sigmoid(math.log(9)), int(match[2]) / 100)
+    assert rounds_to(match[3], 2 * math.log(9))
+    # The sweep, read from the script's own two lines (running it would build
+    # the animation).
+    source = GENERALIZED.read_text(encoding="utf-8")
+    lines = [
+        line for line in source.splitlines() if line.startswith(("up =", "sweep ="))
+    ]
+    namespace: dict[str, Any] = {"np": np}
+    exec("\n".join(lines), namespace)  # noqa: S102 (the script's own code)
+    up, sweep = namespace["up"], namespace["sweep"]
+    match = claim(
+        GENERALIZED,
+        r"sweeps :math:`k` from 1/(\d+) to (\d+) and back, on a logarithmic",
+    )
+    assert math.isclose(up[0], 1 / int(match[1]))
+    assert math.isclose(up[-1], int(match[2]))
+    assert np.allclose(np.diff(np.log(up)), np.log(up[1] / up[0]))
+    frames = re.search(r"# there and back: (\d+) frames", source)
+    assert frames
+    assert len(sweep) == int(frames[1])
+    assert np.array_equal(sweep[len(up) :], up[-2:0:-1])
+
+
+def test_higher_derivative_zeros_and_values() -> None:
+    root = 2 * mp.acosh(mp.sqrt(mp.mpf(3) / 2))
+    assert abs(root - mp.log(2 + mp.sqrt(3))) < mp.mpf(10) ** -40
+
+    def mp_sigma(x: Any) -> Any:
+        return 1 / (1 + mp.exp(-x))
+
+    assert abs(mp.diff(mp_sigma, root, 3)) < mp.mpf(10) ** -40
+    match = claim(HIGHER, r"= \\pm \\ln\(2 \+ \\sqrt\{3\}\) \\approx \\pm (\d\.\d+)")
+    assert rounds_to(match[1], float(root))
+    match = claim(HIGHER, r"\(squares, :math:`x = \\pm (\d\.\d+)`\)")
+    assert rounds_to(match[1], float(root))
+    claim(HIGHER, r"with height exactly :math:`1/6` there")
+    assert abs(mp.diff(mp_sigma, root) - mp.mpf(1) / 6) < mp.mpf(10) ** -40
+    claim(HIGHER, r"largest in magnitude there, :math:`\\sqrt\{3\}/18`")
+    assert abs(abs(mp.diff(mp_sigma, root, 2)) - mp.sqrt(3) / 18) < mp.mpf(10) ** -40
+
+
+# -- Numerics -----------------------------------------------------------------
+
+STABILITY = EXAMPLES / "numerics" / "plot_numerical_stability.py"
+CROSS_ENTROPY = EXAMPLES / "numerics" / "plot_log_sigmoid_cross_entropy.py"
+BIG_ARRAYS = EXAMPLES / "numerics" / "plot_big_arrays.py"
+
+
+def test_stability_thresholds_match_the_bisection() -> None:
+    run = run_example(STABILITY)
+    thresholds = run["thresholds"]
+    f32, f64 = thresholds[np.float32], thresholds[np.float64]
+    match = claim(
+        STABILITY,
+        r":math:`\\log\(([\d.]+) \\times 10\^\{(\d+)\}\) = ([\d.]+)` in float32 and "
+        r":math:`\\log\(([\d.]+) \\times 10\^\{(\d+)\}\) = ([\d.]+)` in float64",
+    )
+    for (mantissa, exponent, log), dtype, t in (
+        (match.group(1, 2, 3), np.float32, f32),
+        (match.group(4, 5, 6), np.float64, f64),
+    ):
+        largest = float(np.finfo(dtype).max)
+        assert rounds_to(mantissa, largest / 10.0 ** int(exponent))
+        assert rounds_to(log, math.log(largest))
+        assert rounds_to(log, -t["overflow"])
+        assert rounds_to(log, t["nan"])
+    match = claim(STABILITY, r"subnormal\) float down to (-[\d.]+) and\s+(-[\d.]+),")
+    assert rounds_to(match[1], f32["underflow"])
+    assert rounds_to(match[2], f64["underflow"])
+    match = claim(
+        STABILITY, r"is a normal number up to :math:`x = ([\d.]+)` or :math:`([\d.]+)`"
+    )
+    assert rounds_to(match[1], -math.log(np.finfo(np.float32).smallest_normal))
+    assert rounds_to(match[2], -math.log(np.finfo(np.float64).smallest_normal))
+    claim(
+        STABILITY, r"The printed :math:`p \\ln 2` matches the bisection to every digit"
+    )
+    for dtype, t in ((np.float32, f32), (np.float64, f64)):
+        bits = np.finfo(dtype).nmant + 1
+        assert f"{t['collapse']:.4f}" == f"{bits * math.log(2):.4f}"
+
+
+def test_stability_cosh_overflow_point() -> None:
+    match = claim(
+        STABILITY, r"where :math:`\\cosh x` overflows\s+\(:math:`\|x\| > ([\d.]+)`\)"
+    )
+    low, high = 700.0, 720.0  # np.cosh(low) is finite, np.cosh(high) is inf
+    with np.errstate(over="ignore"):
+        while np.nextafter(low, high) < high:
+            middle = (low + high) / 2
+            low, high = (
+                (middle, high) if np.isfinite(np.cosh(middle)) else (low, middle)
+            )
+    assert rounds_to(match[1], low)
+
+
+def _largest_errors(printed: str, block: str, label: str) -> tuple[float, float]:
+    """The '|x| <= 10' and 'all x' maxima that an error block prints for label."""
+    found = re.search(
+        rf"{re.escape(block)}.*?{re.escape(label)}\s+\|x\| <= 10:\s+(\S+)\s+"
+        r"all x:\s+([^\s,]+)",
+        printed,
+        re.DOTALL,
+    )
+    assert found, (block, label)
+    return float(found[1]), float(found[2])
+
+
+def test_stability_error_sizes_match_the_printed_maxima() -> None:
+    printed = run_example(STABILITY)["printed"]
+    naive = "1/(1+exp(-x))"
+    middle32, all32 = _largest_errors(printed, "float32, sigmoid", naive)
+    middle64, all64 = _largest_errors(printed, "float64, sigmoid", naive)
+    match = claim(
+        STABILITY,
+        r"up to\s+about :math:`(\d) \\times 10\^(\d)` ULPs in float32 and "
+        r":math:`10\^\{(\d+)\}` in float64\s+\(the printed maxima\)",
+    )
+    assert round(all32 / 10 ** int(match[2])) == int(match[1])
+    assert round(math.log10(all64)) == int(match[3])
+    claim(
+        STABILITY,
+        r"the naive formula is off by one or two ULPs \(the\s+printed maxima\)",
+    )
+    for value in (middle32, middle64):
+        assert 1 <= value < 2.5
+    claim(STABILITY, r"That keeps every float32 point under the dotted\s+0\.5 ULP line")
+    assert (
+        max(_largest_errors(printed, "float32, sigmoid", "sigmoid (this package)"))
+        <= 0.5
+    )
+
+
+def test_cross_entropy_thresholds() -> None:
+    run = run_example(CROSS_ENTROPY)
+    edges = run["edges"]
+    f32, f64 = edges[np.float32], edges[np.float64]
+    ln2 = math.log(2)
+    match = claim(
+        CROSS_ENTROPY,
+        r"floats below 1, :math:`2\^\{-(\d+)\}` in float32, that is from\s+"
+        r":math:`z = (\d+) \\ln 2`; ``sigmoid`` rounds float32 results correctly",
+    )
+    one32 = np.float32(1)
+    assert (one32 - np.nextafter(one32, np.float32(0))) / 2 == 2.0 ** -int(match[1])
+    assert int(match[2]) == int(match[1])
+    assert abs(f32["one"] - int(match[2]) * ln2) < 2 * np.spacing(np.float32(17))
+    match = claim(
+        CROSS_ENTROPY,
+        r"they reach 1 a little sooner, from :math:`z = (\d+) \\ln 2`, where\s+"
+        r":math:`1 \+ e\^\{-z\}` rounds to 1",
+    )
+    assert abs(f64["one"] - int(match[1]) * ln2) < 1e-12
+    # Correctly rounded, sigma would still be below 1 half a binade later.
+    later = mp.mpf(int(match[1]) + 0.5) * mp.log(2)
+    assert float(1 / (1 + mp.exp(-later))) < 1
+    claim(CROSS_ENTROPY, r"and :math:`1 - p` rounds to 1 once :math:`p` is less than")
+    for dtype, t in ((np.float32, f32), (np.float64, f64)):
+        bits = np.finfo(dtype).nmant + 1  # half the spacing below 1 is 2**-bits-1
+        assert abs(t["lost"] + (bits + 1) * ln2) < 1e-5
+        smallest = float(np.finfo(dtype).smallest_subnormal)
+        assert abs(t["zero"] - (math.log(smallest) - ln2)) < 1e-5
+    match = claim(
+        CROSS_ENTROPY,
+        r"below\s+the printed (-[\d.]+) in float32 or (-[\d.]+) in float64",
+    )
+    assert rounds_to(match[1], f32["zero"])
+    assert rounds_to(match[2], f64["zero"])
+    match = claim(
+        CROSS_ENTROPY, r"a logit of ([\d.]+) in float32 \(([\d.]+) in float64\)"
+    )
+    assert rounds_to(match[1], f32["one"])
+    assert rounds_to(match[2], f64["one"])
+
+
+def test_cross_entropy_table_claims() -> None:
+    def losses(z: float) -> tuple[float, float]:
+        """Label 0 in float32: from the probability and from the logit."""
+        p = sigmoid(np.float32(z))
+        with np.errstate(divide="ignore"):
+            from_p = float(-np.log(1 - p))
+        return from_p, float(-log_sigmoid(-np.float32(z)))
+
+    match = claim(
+        CROSS_ENTROPY, r"already at :math:`z = (\d+)` only (\w+) digits are right"
+    )
+    from_p, from_z = losses(float(match[1]))
+    digits = -math.log10(abs(from_p - from_z) / from_z)
+    assert math.floor(digits) == {"four": 4}[match[2]]
+    match = claim(
+        CROSS_ENTROPY, r"at :math:`z = (\d+)` the\s+loss is ([\d.]+) instead of (\d+)"
+    )
+    from_p, from_z = losses(float(match[1]))
+    assert rounds_to(match[2], from_p)
+    assert round(from_z) == int(match[3])
+    match = claim(
+        CROSS_ENTROPY, r"from :math:`z = (\d+)` it is infinite with a NaN\s+gradient"
+    )
+    assert math.isinf(losses(float(match[1]))[0])
+    assert math.isfinite(losses(float(match[1]) - 1)[0])
+    p = sigmoid(np.float32(match[1]))
+    with np.errstate(invalid="ignore"):
+        assert np.isnan(p * (1 - p) / (1 - p))
+    claim(CROSS_ENTROPY, r"the unused term is :math:`0 \\cdot \\infty =")
+    assert "one-line probability form nan" in run_example(CROSS_ENTROPY)["printed"]
+
+
+def test_big_arrays_memory_claims() -> None:
+    run = run_example(BIG_ARRAYS)
+    memory, x, mib = run["memory"], run["x"], run["MIB"]
+    ways = list(run["WAYS"])
+    match = claim(
+        BIG_ARRAYS,
+        r"A new float64 result takes (\d+) bytes per element, a float32 one (\d+)",
+    )
+    assert int(match[1]) == x["float64"].itemsize
+    assert int(match[2]) == x["float32"].itemsize
+    claim(BIG_ARRAYS, r"the package needs only a megabyte or two of\s+scratch buffers")
+    for name in ("float64", "float32"):
+        for way in ("out=buffer", "in place, out=x"):
+            assert memory[name][ways.index(way)] <= 2.5
+        full = x[name].nbytes / mib
+        claim(BIG_ARRAYS, r"``out=x`` needs no second\s+array at all")
+        assert memory[name][ways.index("in place, out=x")] < 0.5 * full
+        claim(BIG_ARRAYS, r"its measured peak is two full-size arrays")
+        assert abs(memory[name][ways.index("naive formula")] / full - 2) < 0.1
+
+
+def test_chunk_loop_writes_into_slices_and_memmaps(tmp_path: Path) -> None:
+    claim(
+        BIG_ARRAYS,
+        r"``out=`` accepts any slice of a contiguous array, so a loop over chunks",
+    )
+    claim(BIG_ARRAYS, r"The same loop works on a ``np\.memmap``")
+    values = np.linspace(-50, 50, 10_001)
+    inputs = np.memmap(tmp_path / "x", dtype=np.float64, mode="w+", shape=values.shape)
+    inputs[:] = values
+    result = np.memmap(tmp_path / "y", dtype=np.float64, mode="w+", shape=values.shape)
+    chunk = 3_000
+    for start in range(0, values.size, chunk):
+        sigmoid(inputs[start : start + chunk], out=result[start : start + chunk])
+    assert np.array_equal(np.asarray(result), sigmoid(values))
+    strided = np.zeros(2 * values.size)
+    sigmoid(values, out=strided[::2])
+    assert np.array_equal(strided[::2], sigmoid(values))
+
+
+# -- Explore ------------------------------------------------------------------
+
+EXPLORE = DOCS / "explore.md"
+
+
+def _explorer_sigmoid(z: float) -> float:
+    """explore.js's sigmoid(z), in Python's IEEE doubles."""
+    e = math.exp(-abs(z))
+    return 1 / (1 + e) if z >= 0 else e / (1 + e)
+
+
+def _explorer_derivative(z: float) -> float:
+    e = math.exp(-abs(z))
+    return e / ((1 + e) * (1 + e))
+
+
+def _explorer_format(value: float) -> str:
+    """explore.js's format(): String(parseFloat(value.toPrecision(10)))."""
+    text = repr(float(f"{value:.10g}"))
+    return text.removesuffix(".0")
+
+
+def test_explorer_static_readout_is_what_the_script_shows() -> None:
+    page = EXPLORE.read_text(encoding="utf-8")
+
+    def attribute(element_id: str, name: str) -> str:
+        found = re.search(
+            rf'id="{element_id}"[^>]*?\b{name}="([^"]+)"', page, re.DOTALL
+        )
+        assert found, element_id
+        return found[1]
+
+    def readout(element_id: str) -> str:
+        found = re.search(rf'id="{element_id}">([^<]+)<', page)
+        assert found, element_id
+        return found[1]
+
+    x = float(attribute("explorer-x", "value"))
+    k = float(attribute("explorer-steepness", "value"))
+    x0 = float(attribute("explorer-midpoint", "value"))
+    maximum = float(attribute("explorer-maximum", "value"))
+    z = k * (x - x0)
+    s = 1 / (1 + math.exp(-z))
+    assert readout("explorer-z") == _explorer_format(z)
+    assert readout("explorer-value") == _explorer_format(maximum * _explorer_sigmoid(z))
+    assert readout("explorer-slope") == _explorer_format(
+        maximum * k * _explorer_derivative(z)
+    )
+    assert readout("explorer-naive") == _explorer_format(maximum * k * s * (1 - s))
+    claim(EXPLORE, r"shows up to ten significant digits")
+
+
+def test_explorer_formulas_agree_with_the_package() -> None:
+    claim(
+        EXPLORE,
+        r"they neither overflow nor cancel, and they agree with the package to far "
+        r"more than the digits shown",
+    )
+    z = np.concatenate([np.linspace(-800, 800, 16_001), np.geomspace(1e-300, 1, 301)])
+    z = np.concatenate([z, -z])
+    js_value = np.array([_explorer_sigmoid(float(v)) for v in z])
+    js_slope = np.array([_explorer_derivative(float(v)) for v in z])
+    tiny = np.finfo(np.float64).smallest_normal
+    np.testing.assert_allclose(js_value, sigmoid(z), rtol=1e-13, atol=tiny)
+    np.testing.assert_allclose(js_slope, sigmoid_derivative(z), rtol=1e-13, atol=tiny)
+
+
+def test_explorer_naive_collapse() -> None:
+    match = claim(
+        EXPLORE,
+        r"type \{math\}`x = (\d+)` and it collapses to zero, because .*? \(from "
+        r"\{math\}`z \\approx ([\d.]+)` in double precision\), while the stable "
+        r"formula still gives about \{math\}`([\d.]+) \\times 10\^\{(-\d+)\}`",
+    )
+    x = float(match[1])
+    s = 1 / (1 + math.exp(-x))
+    assert s * (1 - s) == 0
+    # Where 1 / (1 + e^-z) first rounds to 1: 1 + e^-z rounds to 1 there.
+    low, high = 30.0, 40.0
+    while np.nextafter(low, high) < high:
+        middle = (low + high) / 2
+        low, high = (middle, high) if 1 / (1 + math.exp(-middle)) < 1 else (low, middle)
+    assert rounds_to(match[2], high)
+    assert rounds_to(match[3], _explorer_derivative(x) / 10.0 ** int(match[4]))
+
+
+# -- What to use in practice --------------------------------------------------
+
+PRACTICE = DOCS / "practice.md"
+PRACTICE_SCORES = [-1000.0, -2.0, 0.0, 2.0, 1000.0]
+PRACTICE_LABELS = [0.0, 0.0, 1.0, 1.0, 0.0]
+
+
+def _cross_entropy_terms() -> list[Any]:
+    def mp_log_sigmoid(x: Any) -> Any:
+        return -mp.log1p(mp.exp(-x))
+
+    return [
+        -(y * mp_log_sigmoid(mp.mpf(x)) + (1 - y) * mp_log_sigmoid(-mp.mpf(x)))
+        for x, y in zip(PRACTICE_SCORES, PRACTICE_LABELS, strict=True)
+    ]
+
+
+def test_practice_loss_numbers() -> None:
+    scipy_special = pytest.importorskip("scipy.special")
+    terms = _cross_entropy_terms()
+    match = claim(
+        PRACTICE,
+        r"The last score, (\d+) for a label of (\d), is badly wrong; its term of the "
+        r"loss is (\d+), so the mean is about ([\d.]+)",
+    )
+    assert (float(match[1]), float(match[2])) == (
+        PRACTICE_SCORES[-1],
+        PRACTICE_LABELS[-1],
+    )
+    assert round(float(terms[-1])) == int(match[3])
+    mean = float(mp.fsum(terms) / len(terms))
+    assert rounds_to(match[4], mean)
+    match = claim(
+        PRACTICE,
+        r"clamps each logarithm at \N{MINUS SIGN}(\d+), so here it reports about ([\d.]+) "
+        r"instead of ([\d.]+)\.",
+    )
+    clamped = [min(term, int(match[1])) for term in terms]
+    assert rounds_to(match[2], float(mp.fsum(clamped) / len(clamped)))
+    assert rounds_to(match[3], mean)
+    match = claim(PRACTICE, r"which in float64 happens near \$x = (\d+)\$")
+    for f in (sigmoid, scipy_special.expit):
+        low, high = 30.0, 40.0
+        while np.nextafter(low, high) < high:
+            middle = (low + high) / 2
+            low, high = (middle, high) if f(middle) < 1 else (low, middle)
+        assert round(high) == int(match[1])
+
+
+def test_scipy_sigmoids_never_warn_and_stay_finite() -> None:
+    scipy_special = pytest.importorskip("scipy.special")
+    claim(
+        PRACTICE,
+        r"`expit` and `log_expit` are ufuncs that never warn and return no "
+        r"infinity or NaN for a finite score",
+    )
+    for dtype in (np.float16, np.float32, np.float64):
+        info = np.finfo(dtype)
+        x = np.concatenate(
+            [np.linspace(-1000, 1000, 20_001), [info.min, info.max, -info.tiny, 0.0]]
+        ).astype(dtype)
+        for f in (scipy_special.expit, scipy_special.log_expit):
+            assert isinstance(f, np.ufunc)
+            with np.errstate(all="raise"):
+                assert np.all(np.isfinite(f(x))), (f, dtype)
+    claim(PRACTICE, r"`log_expit` keeps the tail that\s+`np\.log\(expit\(x\)\)` turns")
+    assert scipy_special.log_expit(-1000.0) == -1000.0
+    with np.errstate(divide="ignore"):
+        assert np.log(scipy_special.expit(-1000.0)) == -np.inf
+
+
+def test_sigmoid_keeps_the_tail_that_expit_returns_as_zero() -> None:
+    scipy_special = pytest.importorskip("scipy.special")
+    match = claim(
+        PRACTICE,
+        r"`sigmoid`\s+keeps the subnormal tail below \$x = -([\d.]+)\$ that `expit` "
+        r"returns as 0",
+    )
+    edge = math.log(np.finfo(np.float64).max)
+    assert rounds_to(match[1], edge)
+    x = np.linspace(-745, -edge - 1e-9, 1001)
+    assert np.all(scipy_special.expit(x) == 0)
+    assert np.all(sigmoid(x) > 0)
+    assert scipy_special.expit(-edge + 1e-9) > 0
+
+
+# -- Accuracy and speed -------------------------------------------------------
+
+ACCURACY_AND_SPEED = DOCS / "accuracy_and_speed.md"
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def _speed_row(function: str, dtype: str, n: str, implementation: str) -> float:
+    """ns/element of one row of benchmarks/results/speed.md."""
+    table = (RESULTS / "speed.md").read_text(encoding="utf-8")
+    row = re.search(
+        rf"^\| {re.escape(function)} \| {dtype} \| {re.escape(n)} \| "
+        rf"{re.escape(implementation)} \| ([\d.]+) \|",
+        table,
+        re.MULTILINE,
+    )
+    assert row, (function, dtype, n, implementation)
+    return float(row[1])
+
+
+def test_run_times_quoted_for_the_benchmarks() -> None:
+    match = claim(
+        ACCURACY_AND_SPEED,
+        r"nox -s accuracy # every float32 input for four functions: about (\d+) "
+        r"minutes nox -s bench # about a minute",
+    )
+    accuracy = re.search(r" in (\d+) s ", (RESULTS / "accuracy.md").read_text())
+    speed = re.search(r" in (\d+) s ", (RESULTS / "speed.md").read_text())
+    assert accuracy
+    assert speed
+    assert abs(int(accuracy[1]) / 60 - int(match[1])) <= 0.15 * int(match[1])
+    assert 30 <= int(speed[1]) <= 90
+
+
+def test_accuracy_bounds_are_the_ones_the_run_enforces() -> None:
+    claim(
+        ACCURACY_AND_SPEED,
+        r"A row's bound is the largest error `nox -s accuracy` accepts: the run "
+        r"fails if the row exceeds it",
+    )
+    source = (ROOT / "benchmarks" / "accuracy.py").read_text(encoding="utf-8")
+    bounds = next(
+        ast.literal_eval(node.value)
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.AnnAssign)
+        and isinstance(node.target, ast.Name)
+        and node.target.id == "BOUNDS"
+        and node.value is not None
+    )
+    table = (RESULTS / "accuracy.md").read_text(encoding="utf-8")
+    rows = re.findall(
+        r"^\| ([^|]+?) \| (float\d+) \| \*\*this package\*\* \| [^|]+ \| ([^|]+) \| "
+        r"[^|]+ \| [^|]+ \| ([^|]*?) \|",
+        table,
+        re.MULTILINE,
+    )
+    assert rows
+    for function, dtype, max_ulp, bound in rows:
+        expected = bounds[(function, dtype)]
+        assert (float(bound) if bound.strip() else None) == expected, (function, dtype)
+        if expected is not None:
+            assert float(max_ulp) <= expected
+
+
+def test_pytorch_rows_are_optional_in_the_bench_session() -> None:
+    claim(
+        ACCURACY_AND_SPEED,
+        r"PyTorch \(where it is installed; `nox -s bench` does not install it\)",
+    )
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    bench = re.search(r"^bench = \[([^\]]*)\]", pyproject, re.MULTILINE)
+    assert bench
+    assert re.findall(r'"([^"]+)"', bench[1])
+    assert "torch" not in bench[1]
+
+
+def test_naive_formula_slows_down_out_of_cache() -> None:
+    match = claim(
+        HOW_IT_IS_COMPUTED,
+        r"the naive formula takes more than twice as long per element at "
+        r"\$10\^(\d)\$ float64 elements, out of cache, as at \$10\^(\d)\$",
+    )
+    naive = "naive 1/(1+exp(-x))"
+    large = _speed_row("sigmoid", "float64", f"1e+{int(match[1]):02d}", naive)
+    small = _speed_row("sigmoid", "float64", f"1e+{int(match[2]):02d}", naive)
+    assert large > 2 * small

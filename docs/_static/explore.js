@@ -3,8 +3,8 @@
  * f(x) = L / (1 + exp(-k (x - x0))) and its derivative as the sliders move.
  *
  * Plain script, no modules and no network, so the page also works offline
- * and opened from file://.  The numbers use the package's stable formulas:
- * with e = exp(-|z|), which never overflows,
+ * and opened from file://.  The numbers use stable formulas (not the
+ * package's own, but as accurate): with e = exp(-|z|), which never overflows,
  *   sigma(z) = 1 / (1 + e) for z >= 0 and e / (1 + e) below,
  *   f'(x)    = L k e / (1 + e)^2.
  */

@@ -16,7 +16,7 @@ y = sigmoid(x)
 
 fig, ax = plt.subplots()
 ax.plot(x, y, label=r"$\sigma(x) = \dfrac{1}{1 + e^{-x}}$")
-ax.set_title("Sigmoid Function")
+ax.set_title("Sigmoid function")
 ax.set_xlabel("x")
 ax.set_ylabel(r"$\sigma(x)$")
 ax.grid(True)

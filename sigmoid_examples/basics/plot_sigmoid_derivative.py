@@ -60,3 +60,4 @@ print(f"largest sampled sigma'(x) = {dy[peak]} at x = {x[peak]}")
 print(
     f"sigma'(-5) = {sigmoid_derivative(-5.0):.5f}, sigma'(5) = {sigmoid_derivative(5.0):.5f}"
 )
+print(f"sigma'(5) / sigma'(0) = {sigmoid_derivative(5.0) / dy[peak]:.2%}")

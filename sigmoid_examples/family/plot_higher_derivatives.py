@@ -58,7 +58,7 @@ for k, z in zeros.items():
 #
 # .. math::
 #
-#     x = \pm 2 \operatorname{arccosh}\sqrt{3/2} = \pm \ln(2 + \sqrt{3})
+#     x = \pm 2 \operatorname{arcosh}\sqrt{3/2} = \pm \ln(2 + \sqrt{3})
 #       \approx \pm 1.3170.
 #
 # Both forms agree with the numerical zeros:

@@ -168,8 +168,9 @@ plt.show()
 # absolute error of about :math:`|\operatorname{logit}(p)| \cdot 2^{-53}`, and
 # for small :math:`p` the sigmoid, which behaves like :math:`e^{x}` there,
 # turns it into a relative error of the same size: the error in ULPs grows
-# like :math:`|\log p|`, a few ULP on an even grid of :math:`p` and a few
-# hundred for :math:`p` near :math:`10^{-300}`.
+# like :math:`|\log p|`: a few ULP on an even grid of :math:`p`, and a few
+# hundred once :math:`p` goes down towards :math:`10^{-300}` (both printed
+# below).
 
 p = np.linspace(0, 1, 100_001)[1:-1]
 gap = np.abs(sigmoid(logit(p)) - p) / np.spacing(p)

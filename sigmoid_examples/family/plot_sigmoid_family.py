@@ -129,13 +129,25 @@ plt.show()
 #   like :math:`e^{-x}` and :math:`e^{-\pi x/4}`;
 # * :math:`x/\sqrt{1 + x^2}` approaches it like :math:`1/x^2`, a straight line
 #   of slope -2 on the log-log axes, and arctan and softsign like
-#   :math:`1/x`, slope -1: their tails are heavy, so a large input still
-#   leaves them far from saturated;
+#   :math:`1/x`, slope -1: their tails are heavy, so they need a far larger
+#   input than the logistic to become :ref:`saturated <saturated>` (within
+#   1% of 1), as the first column below shows;
 # * the hard sigmoid reaches 1 exactly at :math:`x = 2` and stays there (a
 #   log axis cannot show the 0 beyond), and its derivative is 0 there too.
-#
-# The derivatives show the same thing from the other side: the heavier the
-# tail, the wider and lower the bell.
+
+grid = np.linspace(0, 200, 200_001)
+print(f"{'':20s} {'f(x) > 0.99 from x =':>21s}", "width where f' > 1/8".rjust(25))
+for name, (f, df) in FAMILY.items():
+    saturated_from = grid[np.argmax(f(grid) > 0.99)]
+    half_width = grid[np.argmax(df(grid) < 1 / 8)]
+    print(f"{name:20s} {saturated_from:21.2f} {2 * half_width:25.2f}")
+
+# %%
+# The derivatives show the same thing from the other side. Every bell has
+# the same height, :math:`f'(0) = 1/4`, and the same area, 1 (the rise of
+# :math:`f`), so a heavy tail is paid for in the middle: in the table, the
+# later a curve comes within 1% of 1, the narrower its bell at half its
+# height, where :math:`f' > 1/8`.
 #
 # The probit link: :math:`\Phi(x) \approx \sigma(1.702\,x)`
 # ----------------------------------------------------------
@@ -144,7 +156,7 @@ plt.show()
 # function of the standard normal distribution, is the inverse of the probit
 # link, as :math:`\sigma` is the inverse of the logit link. The logistic
 # distribution is wider (its standard deviation is :math:`\pi/\sqrt{3}
-# \approx 1.81`), so :math:`\sigma` must be steepened to match:
+# \approx 1.81`, against 1), so :math:`\sigma` must be steepened to match:
 # :math:`\Phi(x) \approx \sigma(c\,x)`, or equivalently
 # :math:`\sigma(x) \approx \Phi(x/c)`, with :math:`c` about 1.7. The code
 # measures the largest difference for a range of :math:`c` and finds where it

@@ -2,10 +2,10 @@ r"""
 Big arrays
 ==========
 
-On millions of elements the cost of the sigmoid is memory: how many bytes each
+On millions of elements, memory is part of the cost: how many bytes each
 element takes, and how many arrays are allocated and traversed. This example
-measures both for float32 and float64, with and without ``out=``, and applies
-the function chunk by chunk.
+measures the memory and the time for float32 and float64, with and without
+``out=``, and applies the function chunk by chunk.
 """
 
 import time
@@ -124,13 +124,15 @@ plt.show()
 # into a temporary array as large as the input, and traverses memory once per
 # operation; its measured peak is two full-size arrays.
 #
-# float32 halves the memory, and the memory traffic with it, but not the time
-# of this package's ``sigmoid``: float32 results are computed in float64,
-# rounded once and checked for the rare values next to a rounding boundary,
-# which makes them correctly rounded but costs time. The printed ratio is
-# what it cost on the machine that built this page. The naive float32
-# expression is faster, at a few ULPs of error and with the overflows shown in
-# the numerical stability example.
+# float32 halves the memory, and the memory traffic with it, but not the
+# arithmetic of this package's ``sigmoid``: float32 results are computed in
+# float64, rounded once and checked for the rare values next to a rounding
+# boundary, which makes them correctly rounded. Whether float32 then saves
+# time depends on the machine and on how busy it is: the printed ratio is
+# what it measured on the machine that built this page, in one run. The
+# naive float32 expression stays in float32 throughout, which can make it the
+# fastest row, at an error of a ULP or two where it does not overflow; the
+# numerical stability example measures both.
 #
 # Chunks
 # ------
@@ -151,12 +153,14 @@ print(
 )
 
 # %%
-# Dask does the chunking, and runs the chunks on several cores, with
-# ``map_blocks``. The cell below runs only if Dask is installed
-# (``pip install "dask[array]"``); it is not a dependency of this package.
-# The pattern for data larger than memory is to open the data lazily, for
-# example with ``da.from_zarr``, map the function over its blocks and write
-# the result back chunk by chunk:
+# Dask does the chunking with ``map_blocks``, and its default scheduler for
+# arrays runs the chunks in a pool of threads, one per core. The cell below
+# runs only if Dask is installed (``pip install "dask[array]"``); it is not a
+# dependency of this package, and the page shows what happened when it was
+# built. The pattern for data larger than memory is to open the data lazily,
+# for example with ``da.from_zarr``, map the function over its blocks and
+# write the result back chunk by chunk (this block needs Zarr as well, and is
+# not run when the page is built):
 #
 # .. code-block:: python
 #

@@ -43,11 +43,16 @@ def loss_from_logit(z, label):
 # Where the probability form breaks
 # ---------------------------------
 #
-# :math:`p` rounds to exactly 1 once :math:`1 - \sigma(z) \approx e^{-z}` is
-# less than half the spacing of floats below 1, and to exactly 0 once
-# :math:`\sigma(z) \approx e^{z}` is less than half the smallest subnormal. A
-# bisection over the floats finds both thresholds, and the one where
-# :math:`1 - p` rounds to 1.
+# A correctly rounded :math:`p` is exactly 1 once
+# :math:`1 - \sigma(z) \approx e^{-z}` is less than half the spacing of
+# floats below 1, :math:`2^{-25}` in float32, that is from
+# :math:`z = 25 \ln 2`; ``sigmoid`` rounds float32 results correctly. Its
+# float64 results are accurate to a few ULP but not correctly rounded, and
+# they reach 1 a little sooner, from :math:`z = 53 \ln 2`, where
+# :math:`1 + e^{-z}` rounds to 1. :math:`p` is exactly 0 once
+# :math:`\sigma(z) \approx e^{z}` is less than half the smallest subnormal,
+# and :math:`1 - p` rounds to 1 once :math:`p` is less than half the spacing
+# of floats below 1. A bisection over the floats finds all three thresholds:
 
 
 def first_float(broken, lo, hi, dtype):
@@ -160,8 +165,10 @@ plt.show()
 # the prediction is confidently right and the true loss, about
 # :math:`e^{-z}`, is tiny but not zero; the probability form returns exactly
 # 0 as soon as :math:`p` rounds to 1 (the right dotted line), and the
-# gradient of that constant is 0 too. For a hugely negative logit it is
-# :math:`-\log 0 = \infty` where the true loss is about :math:`-z`.
+# gradient of that constant is 0 too. For a hugely negative logit, below
+# the printed -103.97 in float32 or -745.13 in float64 (off the plotted
+# range), it is :math:`-\log 0 = \infty` where the true loss is about
+# :math:`-z`.
 #
 # With label 0 the loss is :math:`-\log(1 - \sigma(z))`, and the failure comes
 # much sooner: a logit of 17.33 in float32 (36.74 in float64), an ordinary
@@ -171,8 +178,9 @@ plt.show()
 # rounds to 1 and the loss to 0 where the true loss is about :math:`e^{z}`.
 #
 # The loss from the logit is :math:`-\log\sigma(\pm z)`, which ``log_sigmoid``
-# evaluates as :math:`\operatorname{log1p}(e^{\mp z})` without ever rounding
-# a probability: finite and accurate wherever the true value is a float.
+# computes from :math:`z` itself, as
+# :math:`-\min(\pm z, 0) + \log(1 + e^{-|z|})`, without ever rounding a
+# probability: finite and accurate wherever the true value is a float.
 #
 # The gradient
 # ------------
@@ -202,7 +210,8 @@ for z in np.array([5, 10, 15, 17, 18, 30, 90], dtype=np.float32):
 # already at :math:`z = 10` only four digits are right, because :math:`1 - p`
 # keeps only the few bits that survive the subtraction; at :math:`z = 17` the
 # loss is 16.64 instead of 17; from :math:`z = 18` it is infinite with a NaN
-# gradient, which then spreads to every weight in one optimiser step. The loss from the logit stays close to :math:`z` and its
+# gradient, which the chain rule carries on to every weight that the logit
+# depends on. The loss from the logit stays close to :math:`z` and its
 # gradient :math:`\sigma(z) - 0` close to 1.
 #
 # The usual remedies (clipping :math:`p` to :math:`[\epsilon, 1 - \epsilon]`,

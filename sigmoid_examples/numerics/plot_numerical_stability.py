@@ -370,7 +370,7 @@ plt.show()
 # across the whole right tail, where the true value is about :math:`e^{-x}`.
 # ``sigmoid_derivative`` computes :math:`1/(2 + 2\cosh x)`, which never
 # subtracts, and :math:`e^{-|x|}` where :math:`\cosh x` overflows
-# (:math:`|x| > 710.47`).
+# (:math:`|x| > 710.48`).
 #
 # The log-sigmoid
 # ---------------
@@ -395,7 +395,8 @@ plt.show()
 # %%
 # The log of the naive sigmoid fails twice: it is 0 where :math:`\sigma` rounds
 # to 1, although the true value is about :math:`-e^{-x}`, and :math:`-\infty`
-# where :math:`\sigma` underflows, although the true value is about :math:`x`.
+# where the naive :math:`\sigma` is 0 (from the overflow of :math:`e^{-x}`
+# on), although the true value is about :math:`x`.
 # ``log_sigmoid`` computes :math:`\min(x, 0) - \log(1 + e^{-|x|})` (in
 # float64 with a table around the nearest multiple of 1/8, see the page
 # "How it is computed"; in float32 as :math:`-\operatorname{log1p}(e^{-x})`), so it never
