@@ -89,6 +89,8 @@ sphinx_gallery_conf = {
     "download_all_examples": True,
     "image_srcset": ["2x"],
     "doc_module": ("sigmoid",),
+    # Matplotlib's scraper, with alt text that describes each figure.
+    "image_scrapers": ("figures.scraper",),
     "backreferences_dir": "gen_modules/backreferences",
     "exclude_implicit_doc": {r"sigmoid\.__version__"},
     "matplotlib_animations": (True, "jshtml"),
