@@ -34,6 +34,7 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_design",
     "mathml",
+    "figures",  # alt text that describes each gallery figure; see _ext/
     "a11y_fixes",  # what axe finds in the theme and gallery; see _ext/
 ]
 
@@ -89,7 +90,7 @@ sphinx_gallery_conf = {
     "download_all_examples": True,
     "image_srcset": ["2x"],
     "doc_module": ("sigmoid",),
-    # Matplotlib's scraper, with alt text that describes each figure.
+    # Matplotlib's scraper, recording each figure's text size (_ext/figures.py).
     "image_scrapers": ("figures.scraper",),
     "backreferences_dir": "gen_modules/backreferences",
     "exclude_implicit_doc": {r"sigmoid\.__version__"},
