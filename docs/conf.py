@@ -33,6 +33,7 @@ extensions = [
     "mathml",  # math as MathML at build time
     "home_figure",  # the home page's figure
     "build_output",  # reproducible download zips
+    "figures",  # alt text that describes each gallery figure
     "a11y_fixes",  # what axe finds in the theme and gallery
     "wheel",  # the package's wheel as a download, and how to install it
 ]
@@ -89,6 +90,8 @@ sphinx_gallery_conf = {
     "download_all_examples": True,
     "image_srcset": ["2x"],
     "doc_module": ("sigmoid",),
+    # Matplotlib's scraper, recording each figure's text size (_ext/figures.py).
+    "image_scrapers": ("figures.scraper",),
     "backreferences_dir": "gen_modules/backreferences",
     "exclude_implicit_doc": {r"sigmoid\.__version__"},
     "matplotlib_animations": (True, "jshtml"),

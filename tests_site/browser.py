@@ -9,6 +9,7 @@ recorded, so a page that reaches for a CDN fails its test.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,13 @@ def site_pages() -> list[str]:
     )
 
 
+def example_pages() -> list[str]:
+    """The gallery's example pages, one per ``plot_*.py`` script."""
+    return [
+        p for p in site_pages() if re.fullmatch(r"auto_examples/.+/plot_\w+\.html", p)
+    ]
+
+
 @dataclass
 class SiteReport:
     """Measurements gathered over the session for the terminal report."""
@@ -61,6 +69,8 @@ class SiteReport:
     weights: dict[str, int] = field(default_factory=dict)
     requests: dict[str, int] = field(default_factory=dict)
     axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # Smallest text of each gallery figure, in points as shown at 1280 px.
+    figure_text: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

@@ -24,6 +24,7 @@ from tests_site.browser import (
     SCREENSHOTS,
     SiteReport,
     Visit,
+    example_pages,
     open_visit,
     site_pages,
 )
@@ -38,13 +39,25 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
             msg = f"no built site at {HTML}: run `nox -s docs site`"
             raise pytest.UsageError(msg)
         metafunc.parametrize("page_path", pages)
+    if "example_path" in metafunc.fixturenames:
+        examples = example_pages()
+        if not examples:
+            msg = f"no gallery example pages at {HTML}: run `nox -s docs site`"
+            raise pytest.UsageError(msg)
+        metafunc.parametrize("example_path", examples)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Print the page weights and the axe findings, and keep them as JSON."""
-    if not REPORT.weights and not REPORT.axe:
+    """Print the page weights, the axe findings and the figures' text sizes, and
+    keep them as JSON."""
+    if not REPORT.weights and not REPORT.axe and not REPORT.figure_text:
         return
     write = terminalreporter.write_line
+    if REPORT.figure_text:
+        terminalreporter.section("smallest text of each gallery figure at 1280 px")
+        width = max(len(name) for name in REPORT.figure_text)
+        for name, points in sorted(REPORT.figure_text.items(), key=lambda i: i[1]):
+            write(f"{name:<{width}}  {points:5.1f} pt")
     if REPORT.weights:
         terminalreporter.section("page weight on first load (bytes of responses)")
         width = max(len(page) for page in REPORT.weights)
@@ -66,7 +79,11 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             for violation in violations:
                 write(f"  {key}: {violation['impact']} {violation['id']}")
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    report = {"weights": REPORT.weights, "axe": REPORT.axe}
+    report = {
+        "weights": REPORT.weights,
+        "axe": REPORT.axe,
+        "figure_text": REPORT.figure_text,
+    }
     (SCREENSHOTS.parent / "site-report.json").write_text(
         json.dumps(report, indent=1, sort_keys=True)
     )

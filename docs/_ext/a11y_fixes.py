@@ -6,13 +6,12 @@ the gallery, where no configuration option does it.
   summary-name). Each gets a visually hidden name.
 - matplotlib's jshtml animations, which sphinx-gallery embeds, load Font
   Awesome 4 from a CDN (the theme already ships Font Awesome, whose ``fa``
-  classes the buttons use), show their frames in an ``<img>`` without alt
-  text (axe image-alt) and a slider without a label (axe label), and name
-  their elements with a random UUID, so two builds never match. The link is
-  dropped, the image and slider are named, and the UUID is replaced by one
-  derived from the page, so the output is reproducible.
-- sphinx-gallery's alt text repeats the figure titles, mathtext and all:
-  ``$\\log\\sigma$`` is read as "log sigma", not as TeX.
+  classes the buttons use), show a slider without a label (axe label), and
+  name their elements with a random UUID, so two builds never match. The
+  link is dropped, the slider is named, and the UUID is replaced by one
+  derived from the page, so the output is reproducible. (The frames'
+  ``<img>`` gets its alt text, like every gallery figure, from
+  ``figures.py``.)
 - sphinx-gallery hides the text of each thumbnail link (axe link-name) and
   wide display equations scroll without a tab stop (axe
   scrollable-region-focusable): ``_static/css/a11y.css`` and
@@ -22,7 +21,6 @@ the gallery, where no configuration option does it.
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from typing import Any
 
@@ -37,42 +35,14 @@ _CDN_FONT_AWESOME = re.compile(
     r'<link rel="stylesheet"\s+href="https://maxcdn\.bootstrapcdn\.com/'
     r'font-awesome/[^"]*">\s*'
 )
-_ANIMATION_ID = re.compile(r'<img id="_anim_img([0-9a-f]{32})">')
-# sphinx-gallery takes alt text from the figure's titles, mathtext included:
-# a screen reader would spell out "dollar backslash sigma".
-_ALT = re.compile(r'(<img\b[^>]*?\balt=")([^"]*)(")')
-_MATHTEXT = re.compile(r"\$([^$]*)\$")
-_TEX_SYMBOLS = {
-    "sigma": "\u03c3", "Sigma": "\u03a3", "pi": "\u03c0", "mu": "\u03bc",
-    "alpha": "\u03b1", "beta": "\u03b2", "lambda": "\u03bb", "phi": "\u03c6",
-    "Phi": "\u03a6", "infty": "\u221e", "cdot": "\u00b7", "times": "\u00d7",
-    "approx": "\u2248", "le": "\u2264", "ge": "\u2265", "pm": "\u00b1",
-}  # fmt: skip
-_FRACTION = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
-_COMMAND = re.compile(r"\\([A-Za-z]+)\s*")
+_ANIMATION_ID = re.compile(r'<img id="_anim_img([0-9a-f]{32})"')
 
 
-def _plain_math(match: re.Match[str]) -> str:
-    tex = _FRACTION.sub(r"\1/\2", match[1])
-    # Greek letters and symbols as characters; operator names (log, exp, tanh)
-    # as words followed by a space.
-    tex = _COMMAND.sub(lambda m: _TEX_SYMBOLS.get(m[1], m[1] + " "), tex)
-    return re.sub(r"[{}]", "", tex).replace("\\,", " ").strip()
-
-
-def _plain_alt(body: str) -> str:
-    return _ALT.sub(lambda m: m[1] + _MATHTEXT.sub(_plain_math, m[2]) + m[3], body)
-
-
-def _fix_animations(body: str, pagename: str, title: str) -> str:
+def _fix_animations(body: str, pagename: str) -> str:
     body = _CDN_FONT_AWESOME.sub("", body)
     for index, uid in enumerate(_ANIMATION_ID.findall(body)):
         stable = hashlib.sha256(f"{pagename}:{index}".encode()).hexdigest()[:32]
         body = body.replace(uid, stable)
-        alt = html.escape(f"Animation: {title}", quote=True)
-        body = body.replace(
-            f'<img id="_anim_img{stable}">', f'<img id="_anim_img{stable}" alt="{alt}">'
-        )
         body = body.replace(
             f'<input id="_anim_slider{stable}" type="range"',
             f'<input id="_anim_slider{stable}" type="range" aria-label="Frame"',
@@ -94,11 +64,8 @@ def _page_context(
 
         context["generate_toctree_html"] = named_toctree
     body = context.get("body")
-    if isinstance(body, str) and "$" in body:
-        body = context["body"] = _plain_alt(body)
     if isinstance(body, str) and "_anim_img" in body:
-        title = re.sub(r"<[^>]+>", "", str(context.get("title", pagename)))
-        context["body"] = _fix_animations(body, pagename, html.unescape(title))
+        context["body"] = _fix_animations(body, pagename)
 
 
 def setup(app: Any) -> dict[str, Any]:

@@ -21,7 +21,7 @@ def sigmoid_and_derivative(x):
 x = np.arange(-6, 6, 0.01)
 s, ds = sigmoid_and_derivative(x)
 
-fig, ax = plt.subplots(figsize=(9, 5))
+fig, ax = plt.subplots(figsize=(7, 4))
 ax.spines["left"].set_position("zero")
 ax.spines["bottom"].set_position("zero")
 ax.spines["right"].set_visible(False)
@@ -50,7 +50,7 @@ plt.show()
 # * ``np.arange(-6, 6, 0.01)`` makes the points -6, -5.99, ..., 5.99: like
 #   Python's ``range``, it stops *before* the end value, so the array has
 #   1200 entries.
-# * ``plt.subplots(figsize=(9, 5))`` makes a figure 9 inches wide and 5 high.
+# * ``plt.subplots(figsize=(7, 4))`` makes a figure 7 inches wide and 4 high.
 # * Matplotlib draws a box of four *spines* around the axes.
 #   ``set_position("zero")`` moves the left spine to :math:`x = 0` and the
 #   bottom spine to :math:`y = 0`, so they cross at the origin like the axes

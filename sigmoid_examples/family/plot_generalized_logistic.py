@@ -21,17 +21,16 @@ PANELS = {
     "midpoint": ("Midpoint x₀", [-2.0, 0.0, 2.0, 4.0]),
 }
 
-fig, axes = plt.subplots(1, 3, figsize=(12, 4), sharey=True)
-fig.subplots_adjust(left=0.05, right=0.99, bottom=0.12, top=0.92, wspace=0.06)
+fig, axes = plt.subplots(3, 1, figsize=(6.4, 7.5), sharex=True, layout="constrained")
 for ax, (parameter, (title, values)) in zip(axes, PANELS.items(), strict=True):
     for i, value in enumerate(values):
         params = {"maximum": 1.0, "steepness": 1.0, "midpoint": 0.0, parameter: value}
         ax.plot(x, generalized_logistic(x, **params), color=f"C{i}", label=f"{value:g}")
         # the midpoint, where f = L/2
         ax.plot(params["midpoint"], params["maximum"] / 2, "o", color=f"C{i}", ms=5)
-    ax.set(title=f"{title} varies", xlabel="x")
-    ax.legend(title=title, fontsize=8, title_fontsize=8, loc="upper left")
-axes[0].set_ylabel("f(x)")
+    ax.set(title=f"{title} varies", ylabel="f(x)")
+    ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1))
+axes[-1].set_xlabel("x")
 plt.show()
 
 # %%
@@ -78,14 +77,11 @@ for maximum, steepness, midpoint in [(1, 1, 0), (3, 2, 1), (0.5, -4, -2), (10, 0
 # flattens towards the constant :math:`L/2`. The frames are drawn once when
 # this page is built and play in the browser without a server.
 
-up = np.geomspace(0.25, 8, 16)
-sweep = np.concatenate([up, up[-2:0:-1]])  # there and back: 30 frames
+up = np.geomspace(0.25, 8, 11)  # each k 1.41 times the one before
+sweep = np.concatenate([up, up[-2:0:-1]])  # there and back: 20 frames
 
-# Small, at a low resolution, with a fixed layout and few labels: every frame is
-# drawn twice while the page is built (for the page and its thumbnail), and
-# drawing text is most of the cost.
-fig_anim, ax = plt.subplots(figsize=(5, 3.2), dpi=72)
-fig_anim.subplots_adjust(left=0.12, right=0.97, bottom=0.15, top=0.9)
+fig_anim, ax = plt.subplots(figsize=(3.6, 2.4))
+fig_anim.subplots_adjust(left=0.17, right=0.96, bottom=0.2, top=0.88)
 (curve,) = ax.plot(x, generalized_logistic(x, steepness=sweep[0]), color="C0", lw=2)
 (tangent,) = ax.plot([], [], color="C1", ls="--", lw=1.2)
 ax.plot(0, 0.5, "o", color="C1", ms=4)
@@ -104,9 +100,9 @@ def draw_frame(k):
     half_width = min(6.0, 2.2 / k)  # a short tangent, clipped to the axes
     ends = np.array([-half_width, half_width])
     tangent.set_data(ends, 0.5 + k / 4 * ends)
-    ax.set_title(f"Steepness k = {k:.2f}, tangent slope k/4 = {k / 4:.3f}", fontsize=10)
+    ax.set_title(f"Steepness k = {k:.2f}")
     return curve, tangent
 
 
-anim = FuncAnimation(fig_anim, draw_frame, frames=sweep, interval=130)
+anim = FuncAnimation(fig_anim, draw_frame, frames=sweep, interval=200)
 plt.show()

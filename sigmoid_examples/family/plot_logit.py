@@ -18,7 +18,7 @@ odds = np.array([1 / 9, 1 / 3, 1, 3, 9])
 odds_labels = ["1:9", "1:3", "1:1", "3:1", "9:1"]
 p_odds = odds / (1 + odds)
 
-fig, (ax_inv, ax_odds) = plt.subplots(1, 2, figsize=(10, 4.6), layout="constrained")
+fig, (ax_inv, ax_odds) = plt.subplots(1, 2, figsize=(7, 3.8), layout="constrained")
 ax_inv.plot(x, sigmoid(x), label=r"$\sigma(x)$")
 ax_inv.plot(p, logit(p), label=r"$\operatorname{logit}(p)$")
 ax_inv.plot([-4, 4], [-4, 4], color="0.6", ls=":", lw=1, label="y = x, the mirror")
@@ -32,27 +32,28 @@ ax_inv.set(
     aspect="equal",
     xlabel="x or p",
     ylabel="value",
-    title="Inverse functions: mirror images",
+    title="Mirror images",
 )
-ax_inv.legend(loc="upper left", fontsize=9)
+ax_inv.legend(loc="upper left")
 
 ax_odds.plot(p, logit(p), color="C1")
 for q, label in zip(p_odds, odds_labels, strict=True):
     ax_odds.plot(q, logit(q), "o", color="C0")
+    below_right = q <= 0.5  # beside the curve, on the side where it is not
     ax_odds.annotate(
-        f"odds {label}\nlogit = {logit(q):+.3f}",
+        f"{label} → {logit(q):+.2f}",
         (q, logit(q)),
-        xytext=(8, -4),
+        xytext=(6, -4) if below_right else (-6, 4),
         textcoords="offset points",
-        va="top",
-        fontsize=8,
+        ha="left" if below_right else "right",
+        va="top" if below_right else "bottom",
     )
 ax_odds.axhline(0, color="0.6", lw=0.8)
 ax_odds.set(
     ylim=(-6, 6),
     xlabel="probability p",
     ylabel=r"$\operatorname{logit}(p)$ = log of the odds",
-    title="The logit is the log-odds",
+    title="Odds and their logits",
 )
 plt.show()
 
@@ -108,28 +109,27 @@ for value in (10.0, 20.0, 30.0, 36.0):
 worst = np.max(np.abs(small_side - x) / np.spacing(np.abs(x) + 1))
 print(f"through the small side: off by at most {worst:.2f} ULP of max(|x|, 1)")
 
-FLOOR = 1e-18
-fig, ax = plt.subplots(figsize=(8, 4.5), layout="constrained")
+fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
 finite = np.isfinite(direct)
-ax.semilogy(
+ax.plot(
     x[finite],
-    np.maximum(np.abs(direct - x)[finite], FLOOR),
+    np.abs(direct - x)[finite],
     ".",
     ms=3,
     color="C1",
     label="logit(sigmoid(x)) - x",
 )
 right = (x > 0) & (x < edge)  # where sigma(x) is near 1 but not 1
-ax.semilogy(
+ax.plot(
     x[right],
     expected[right],
     color="k",
     lw=1,
     label=r"half the float spacing at $\sigma(x)$, times $1/\sigma'(x)$",
 )
-ax.semilogy(
+ax.plot(
     x,
-    np.maximum(np.abs(small_side - x), FLOOR),
+    np.abs(small_side - x),
     ".",
     ms=3,
     color="C0",
@@ -142,16 +142,18 @@ ax.annotate(
     xytext=(-4, 0),
     textcoords="offset points",
     ha="right",
-    fontsize=8,
     color="C3",
 )
+# Logarithmic above 1e-17 and linear below, so that an error of 0 can be shown.
+ax.set_yscale("symlog", linthresh=1e-17, linscale=0.3)
 ax.set(
-    ylim=(FLOOR / 3, 10),
+    ylim=(-3e-18, 10),
+    yticks=[0, 1e-16, 1e-12, 1e-8, 1e-4, 1],
     xlabel="x",
-    ylabel="absolute error (0 drawn at 1e-18)",
+    ylabel="absolute error",
     title="Round trip through the sigmoid and back, float64",
 )
-ax.legend(loc="upper left", fontsize=8)
+ax.legend(loc="upper left")
 plt.show()
 
 # %%
@@ -161,7 +163,9 @@ plt.show()
 # values), until the logit gives up. The error is not in ``logit``, which is
 # accurate to the last bit or so for every probability; it is information
 # lost when :math:`\sigma(x)` was rounded close to 1. Going through the small
-# side keeps the round trip within an ULP or two everywhere.
+# side keeps the round trip within an ULP or two everywhere, and for most
+# :math:`x` exact: those points sit on the 0 line at the bottom, where the
+# vertical axis, logarithmic above :math:`10^{-17}`, turns linear to reach 0.
 #
 # The other direction, :math:`\sigma(\operatorname{logit}(p))`, loses accuracy
 # only slowly. Rounding :math:`\operatorname{logit}(p)` to a float is an

@@ -93,8 +93,8 @@ print(f"largest |(1 + tanh(x/2))/2 - sigma(x)| on [-40, 40]: {tanh_gap:.2g}")
 x = np.linspace(-8, 8, 801)
 x_tail = np.geomspace(0.1, 1e3, 400)  # 1 - f(x) is only good to about 1e-16
 styles = {"logistic": {"lw": 3.5, "color": "0.75"}, "tanh": {"ls": "--", "color": "k"}}
-fig, (ax_f, ax_df, ax_tail) = plt.subplots(
-    1, 3, figsize=(12, 4.6), layout="constrained"
+fig, ((ax_f, ax_df), (ax_tail, ax_key)) = plt.subplots(
+    2, 2, figsize=(7, 6.4), layout="constrained"
 )
 for i, (name, (f, df)) in enumerate(FAMILY.items()):
     style = styles.get(name, {"color": f"C{i - 2}"})
@@ -102,7 +102,7 @@ for i, (name, (f, df)) in enumerate(FAMILY.items()):
     ax_df.plot(x, df(x), **style)
     with np.errstate(divide="ignore"):
         ax_tail.plot(x_tail, 1 - f(x_tail), **style)
-ax_f.set(xlabel="x", ylabel="f(x)", title="Scaled to f(0) = 1/2, f'(0) = 1/4")
+ax_f.set(xlabel="x", ylabel="f(x)", title="f(0) = 1/2, f'(0) = 1/4")
 ax_df.set(xlabel="x", ylabel="f'(x)", title="Their derivatives")
 ax_tail.set(
     xscale="log",
@@ -112,7 +112,8 @@ ax_tail.set(
     ylabel="1 - f(x)",
     title="How fast each approaches 1",
 )
-ax_f.legend(fontsize=8)
+ax_key.axis("off")
+ax_key.legend(*ax_f.get_legend_handles_labels(), loc="center")
 plt.show()
 
 # %%
@@ -185,7 +186,7 @@ print(
 wrong = np.max(np.abs(sigmoid(x) - normal_cdf(1.702 * x)))
 print(f"the reversed form, |sigma(x) - Phi(1.702 x)|, is off by up to {wrong:.3f}")
 
-fig, (ax_gap, ax_scan) = plt.subplots(1, 2, figsize=(10, 4), layout="constrained")
+fig, (ax_gap, ax_scan) = plt.subplots(1, 2, figsize=(7, 3.6), layout="constrained")
 xs = np.concatenate([-x[::-1], x])
 ax_gap.plot(xs, normal_cdf(xs) - sigmoid(1.702 * xs), color="C0")
 ax_gap.plot(
@@ -193,24 +194,24 @@ ax_gap.plot(
     [-gap[at], gap[at]],
     "o",
     color="C3",
-    label=f"largest: {abs(gap[at]):.4f} at x = ±{x[at]:.2f}",
+    label=f"largest, {abs(gap[at]):.4f}\nat x = ±{x[at]:.2f}",
 )
 ax_gap.axhline(0, color="0.6", lw=0.8)
 ax_gap.set(
     xlabel="x",
     ylabel=r"$\Phi(x) - \sigma(1.702\,x)$",
-    title="Normal CDF minus steepened logistic",
+    title="The difference at c = 1.702",
 )
-ax_gap.set_ylim(-0.0115, 0.016)  # room for the legend
-ax_gap.legend(loc="upper left", fontsize=8)
+ax_gap.set_ylim(-0.0115, 0.02)  # room for the legend
+ax_gap.legend(loc="upper left")
 ax_scan.plot(scales, worst, color="C0")
 ax_scan.axvline(1.702, color="C3", ls="--", label="c = 1.702")
 ax_scan.set(
     xlabel="c",
     ylabel=r"largest $|\Phi(x) - \sigma(c\,x)|$",
-    title="Largest difference against c",
+    title="The largest difference",
 )
-ax_scan.legend(fontsize=8)
+ax_scan.legend()
 plt.show()
 
 # %%

@@ -96,22 +96,27 @@ for i, label in enumerate(WAYS):
 ratio = speed["float32"][0] / speed["float64"][0]
 print(f"sigmoid on float32 took {ratio:.2f} times as long as on float64")
 
-fig, (ax_mem, ax_time) = plt.subplots(1, 2, figsize=(9, 4), layout="constrained")
+fig, (ax_mem, ax_time) = plt.subplots(
+    1, 2, figsize=(7, 3.8), sharey=True, layout="constrained"
+)
 positions = np.arange(len(WAYS))
 for offset, (name, color) in zip(
     (-0.2, 0.2), (("float64", "C0"), ("float32", "C1")), strict=True
 ):
-    bars = ax_mem.bar(positions + offset, memory[name], 0.4, color=color, label=name)
-    ax_mem.bar_label(bars, fmt="%.1f", fontsize=7)
-    bars = ax_time.bar(positions + offset, speed[name], 0.4, color=color, label=name)
-    ax_time.bar_label(bars, fmt="%.1f", fontsize=7)
+    bars = ax_mem.barh(positions + offset, memory[name], 0.4, color=color, label=name)
+    ax_mem.bar_label(bars, fmt="%.1f", padding=2)
+    bars = ax_time.barh(positions + offset, speed[name], 0.4, color=color)
+    ax_time.bar_label(bars, fmt="%.1f", padding=2)
     size = x[name].nbytes / MIB
-    ax_mem.axhline(size, color=color, lw=1, ls="--", label=f"one {name} array")
+    ax_mem.axvline(size, color=color, lw=1, ls="--", label=f"one {name} array")
+ax_mem.set_yticks(positions, list(WAYS))
+ax_mem.invert_yaxis()  # first way at the top
 for ax in (ax_mem, ax_time):
-    ax.set_xticks(positions, list(WAYS), rotation=20)
-    ax.legend()
-ax_mem.set(ylabel="peak extra memory (MiB)", title=f"Memory for {N:,} elements")
-ax_time.set(ylabel="time (ms), best of 7", title=f"Time for {N:,} elements")
+    ax.margins(x=0.2)  # room for the numbers
+ax_mem.set(xlabel="peak extra memory (MiB)", title="Memory")
+ax_time.set(xlabel="time (ms), best of 7", title="Time")
+fig.suptitle(f"The sigmoid of {N:,} numbers")
+fig.legend(loc="outside lower center", ncols=2)
 plt.show()
 
 # %%

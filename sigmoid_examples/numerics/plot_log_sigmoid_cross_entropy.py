@@ -88,26 +88,14 @@ for dtype in DTYPES:
 # Each panel draws the loss for one label on a log scale, from the logit
 # (solid) and from the probability (dashed). Where the probability form
 # returns 0 or infinity, which a log scale cannot show, triangles mark it at
-# the bottom or the top of the panel.
+# the bottom or the top of the panel; dotted lines mark the thresholds found
+# above.
 
 RANGES = {np.float32: 30.0, np.float64: 50.0}
 BOTTOM = {np.float32: 1e-16, np.float64: 1e-25}
 TOP = 1e4
 
-fig, axes = plt.subplots(
-    2,
-    2,
-    figsize=(9, 7.5),
-    gridspec_kw={
-        "left": 0.09,
-        "right": 0.98,
-        "bottom": 0.07,
-        "top": 0.9,
-        "hspace": 0.35,
-        "wspace": 0.08,
-    },
-    sharey="row",
-)
+fig, axes = plt.subplots(2, 2, figsize=(7, 7), sharey="row", layout="constrained")
 fig.suptitle("Binary cross-entropy from the logit and from the probability")
 for row, dtype in zip(axes, DTYPES, strict=True):
     name, e = np.dtype(dtype).name, edges[dtype]
@@ -115,49 +103,27 @@ for row, dtype in zip(axes, DTYPES, strict=True):
     for ax, label in zip(row, (1, 0), strict=True):
         with np.errstate(divide="ignore"):  # log(0) is the point here
             naive = loss_from_probability(z, label)
-        ax.plot(z, loss_from_logit(z, label), color="C0", lw=3, label="from the logit")
+        ax.plot(z, loss_from_logit(z, label), color="C0", lw=3)
         shown = np.isfinite(naive) & (naive > 0)
-        ax.plot(
-            np.where(shown, z, np.nan),
-            naive,
-            color="C1",
-            ls="--",
-            lw=2,
-            label="from the probability",
-        )
+        ax.plot(np.where(shown, z, np.nan), naive, color="C1", ls="--", lw=2)
         zeros, infs = z[naive == 0][::30], z[np.isinf(naive)][::30]
         ax.plot(zeros, np.full(zeros.size, BOTTOM[dtype] * 5), "v", color="C1", ms=5)
         ax.plot(infs, np.full(infs.size, TOP / 5), "^", color="C3", ms=5)
+        for edge in (e["one"], e["lost"]):
+            ax.axvline(edge, color="0.5", lw=0.8, ls=":")
         ax.set_yscale("log")
         ax.set_ylim(BOTTOM[dtype], TOP)
         ax.set(xlabel="logit z", title=f"{name}, label y = {label}")
-        for edge, text in ((e["one"], "p = 1"), (e["lost"], "1 - p = 1")):
-            ax.axvline(edge, color="0.5", lw=0.7, ls=":")
-            ax.annotate(
-                f"{text} for z {'≤' if edge < 0 else '≥'} {edge:.2f}",
-                # beside the line, where the curve is not
-                (edge, 0.7 if (edge > 0) == (label == 1) else 0.55),
-                xycoords=("data", "axes fraction"),
-                rotation=90,
-                va="center",
-                ha="right" if edge < 0 else "left",
-                xytext=(-2 if edge < 0 else 2, 0),
-                textcoords="offset points",
-                fontsize=7,
-                color="0.3",
-            )
     row[0].set_ylabel("loss")
-handles = axes[0, 0].get_legend_handles_labels()[0] + [
-    plt.Line2D([], [], color="C1", marker="v", ls="", ms=5),
-    plt.Line2D([], [], color="C3", marker="^", ls="", ms=5),
-]
-labels = [
-    "from the logit: -log_sigmoid(\u00b1z)",
-    "from the probability: -log(p) or -log(1 - p)",
-    "probability form returns 0",
-    "probability form returns inf",
-]
-axes[0, 0].legend(handles, labels, loc="lower left", fontsize=7.5, framealpha=0.95)
+legend = {
+    "from the logit: -log_sigmoid(±z)": {"color": "C0", "lw": 3},
+    "from the probability: -log(p) or -log(1 - p)": {"color": "C1", "ls": "--"},
+    "probability form returns 0": {"color": "C1", "marker": "v", "ls": ""},
+    "probability form returns inf": {"color": "C3", "marker": "^", "ls": ""},
+    "p or 1 - p rounds to 1 (values printed above)": {"color": "0.5", "ls": ":"},
+}
+handles = [plt.Line2D([], [], **style) for style in legend.values()]
+fig.legend(handles, list(legend), loc="outside lower center")
 plt.show()
 
 # %%

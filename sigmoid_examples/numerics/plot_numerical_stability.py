@@ -207,64 +207,65 @@ for dtype, x in x_of.items():
         "log_sigmoid": as_pair([exact_log_sigmoid(v) for v in mp_x]),
     }
 
-FLOOR = 1e-3  # smaller errors are drawn at this level
-NONFINITE = {np.float32: 1e9, np.float64: 1e18}  # where NaN and inf are drawn
+TOP = {np.float32: 1e9, np.float64: 1e18}  # above every finite error
+YTICKS = {np.float32: [0, 1, 1e4, 1e8], np.float64: [0, 1, 1e4, 1e8, 1e12, 1e16]}
 
 
 def zoned_figure(title):
     """A figure with a row per dtype, each row cut into three zones of x."""
-    # A fixed layout: constrained layout would cost more than the plotting.
     fig, axes = plt.subplots(
         2,
         3,
-        figsize=(9, 7),
+        figsize=(7, 7.4),
         sharey="row",
         width_ratios=(1, 2, 1),
-        gridspec_kw={
-            "left": 0.085,
-            "right": 0.895,
-            "bottom": 0.07,
-            "top": 0.86,
-            "wspace": 0.06,
-            "hspace": 0.55,
-        },
+        layout="constrained",
     )
     fig.suptitle(title)
     for row, dtype in zip(axes, DTYPES, strict=True):
-        name = np.dtype(dtype).name
         for ax, (lo, hi), where in zip(
             row, ZONES[dtype], ("left tail", "middle", "right tail"), strict=True
         ):
-            ax.set_xlim(lo, hi)
-            ax.set_title(f"{name}, {where}", fontsize=9, pad=26)
-            ax.set_xlabel("x")
+            ax.set(xlim=(lo, hi), xlabel=f"x, {where}")
+            ax.xaxis.set_major_locator(plt.MaxNLocator(3))
             ax.axhline(0.5, color="0.4", lw=0.8, ls=":")
-            ax.axhline(NONFINITE[dtype], color="0.8", lw=0.6)
-        row[0].set_yscale("log")
-        row[0].set_ylim(FLOOR / 2, NONFINITE[dtype] * 30)
-        row[0].set_ylabel("error in ULPs")
-        for level, label in ((0.5, "0.5 ULP"), (NONFINITE[dtype], "NaN or inf")):
-            row[2].annotate(
-                label,
-                (1, level),
-                xycoords=("axes fraction", "data"),
-                xytext=(4, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=8,
-            )
-        for ax in row[1:]:
-            ax.tick_params(labelleft=False)
+        # Logarithmic above 0.01 ULP and linear below, so that an exact result,
+        # an error of 0, can be shown.
+        row[0].set_yscale("symlog", linthresh=1e-2, linscale=0.5)
+        row[0].set_ylim(-3e-3, TOP[dtype])
+        row[0].set_yticks(YTICKS[dtype])
+        row[0].set_ylabel(f"{np.dtype(dtype).name}: error in ULPs")
     return fig, axes
 
 
-def draw(row, x, error, dtype, **style):
-    """Scatter errors in every zone; NaN and inf results as crosses."""
+def draw(row, x, error, **style):
+    """Errors in every zone; a NaN or inf result, which has no error to draw,
+    as a triangle on the top edge."""
     finite = np.isfinite(error)
-    shown = np.where(finite, np.maximum(error, FLOOR), NONFINITE[dtype])
     for ax in row:
-        ax.scatter(x[finite], shown[finite], s=5, **style)
-        ax.scatter(x[~finite], shown[~finite], s=16, marker="x", color=style["color"])
+        lo, hi = ax.get_xlim()
+        off_scale = ~finite & (x >= lo) & (x <= hi)
+        ax.scatter(x[finite], error[finite], s=5, **style)
+        ax.scatter(
+            x[off_scale][::16],
+            np.ones(off_scale.sum())[::16],
+            s=25,
+            marker="^",
+            color=style["color"],
+            transform=ax.get_xaxis_transform(),
+            clip_on=False,
+        )
+
+
+def legend(fig, axes, off_scale=False):
+    """One legend for the figure: the formulas, the 0.5 ULP line, NaN or inf."""
+    handles, labels = axes[0, 1].get_legend_handles_labels()
+    handles.append(plt.Line2D([], [], color="0.4", lw=0.8, ls=":"))
+    labels.append("0.5 ULP")
+    if off_scale:
+        handles.append(plt.Line2D([], [], color="0.4", marker="^", ms=3, ls=""))
+        labels.append("NaN or inf, off the scale")
+    fig.legend(handles, labels, loc="outside lower center", ncols=2, markerscale=2)
 
 
 def mark(ax, value, label, ha="center"):
@@ -274,11 +275,10 @@ def mark(ax, value, label, ha="center"):
         f"{label}\n{value:.2f}",
         (value, 1),
         xycoords=("data", "axes fraction"),
-        xytext=(0, 3),
+        xytext=(0, 8),
         textcoords="offset points",
         ha=ha,
         va="bottom",
-        fontsize=7,
     )
 
 
@@ -293,8 +293,9 @@ def shade_subnormal(ax, t):
 #
 # Each figure below cuts the x axis into three zones with the same vertical
 # scale: the left tail, the middle and the right tail, where the formulas
-# break. Errors below :math:`10^{-3}` ULP are drawn at that level, and a NaN or
-# infinite result as a cross on the line labelled "NaN or inf".
+# break. The scale is logarithmic above 0.01 ULP and linear below, down to an
+# exact result, an error of 0. A NaN or infinite result has no error to draw:
+# a triangle on the top edge marks it.
 
 SIGMOID_FORMS = {  # drawn in this order, so the package's points end on top
     "0.5*tanh(x/2)+0.5": (tanh_sigmoid, "C3"),
@@ -313,12 +314,12 @@ for row, dtype in zip(axes, DTYPES, strict=True):
         middle = np.abs(x) <= 10
         print(f"  {label:23s} |x| <= 10: {error[middle].max():8.3g}")
         print(f"  {'':23s} all x: {describe(error)}")
-        draw(row, x, error, dtype, color=color, label=label)
+        draw(row, x, error, color=color, label=label)
     shade_subnormal(row[0], t)
-    mark(row[0], t["overflow"], "exp(-x) overflows", "right")
+    mark(row[0], t["overflow"], "exp(-x)\noverflows", "right")
     mark(row[1], t["tanh"], "tanh form is 0", "left")
-    mark(row[2], t["nan"], "exp ratio is NaN", "left")
-axes[0, 1].legend(loc="upper right", fontsize=7, markerscale=2, framealpha=0.95)
+    mark(row[2], t["nan"], "exp ratio\nis NaN", "left")
+legend(fig, axes, off_scale=True)
 plt.show()
 
 # %%
@@ -355,11 +356,11 @@ for row, dtype in zip(axes, DTYPES, strict=True):
         with np.errstate(all="ignore"):
             error = ulp_error(formula(x), exact_of[dtype]["derivative"], dtype)
         print(f"  {label:34s} {describe(error)}")
-        draw(row, x, error, dtype, color=color, label=label)
+        draw(row, x, error, color=color, label=label)
     shade_subnormal(row[0], t)
-    mark(row[0], t["overflow"], "exp(-x) overflows", "right")
+    mark(row[0], t["overflow"], "exp(-x)\noverflows", "right")
     mark(row[1], t["collapse"], "sigma rounds to 1")
-axes[0, 1].legend(loc="upper left", fontsize=7, markerscale=2, framealpha=0.95)
+legend(fig, axes)
 plt.show()
 
 # %%
@@ -386,10 +387,10 @@ for row, dtype in zip(axes, DTYPES, strict=True):
         with np.errstate(all="ignore"):
             error = ulp_error(formula(x), exact_of[dtype]["log_sigmoid"], dtype)
         print(f"  {label:34s} {describe(error)}")
-        draw(row, x, error, dtype, color=color, label=label)
-    mark(row[0], t["overflow"], "sigma is 0, log is -inf", "right")
+        draw(row, x, error, color=color, label=label)
+    mark(row[0], t["overflow"], "sigma is 0,\nlog is -inf", "right")
     mark(row[1], t["collapse"], "sigma rounds to 1")
-axes[0, 1].legend(loc="upper left", fontsize=7, markerscale=2, framealpha=0.95)
+legend(fig, axes, off_scale=True)
 plt.show()
 
 # %%

@@ -40,7 +40,7 @@ def step_derivative(z):
 # "white"``) marks the one point where the step has no derivative.
 
 z = np.linspace(-6, 6, 1201)
-fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(9, 3.8), layout="constrained")
+fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(7, 3.4), layout="constrained")
 ax_f.plot(z, sigmoid(z), color="tab:blue", linewidth=2, label="sigmoid")
 ax_f.plot(z, step(z), color="tab:red", linewidth=2, linestyle="--", label="step")
 ax_f.set(title="Sigmoid and step function", xlabel="z", ylabel="output")
@@ -57,9 +57,10 @@ ax_d.plot(
 )
 ax_d.plot(0, 0, "o", markersize=8, markerfacecolor="white", color="tab:red")
 ax_d.annotate(
-    "undefined at z = 0",
+    "undefined\nat z = 0",
     xy=(0, 0),
-    xytext=(1.8, 0.17),
+    xytext=(3.5, 0.12),
+    ha="center",
     arrowprops={"arrowstyle": "->", "color": "tab:red"},
     color="tab:red",
 )
@@ -146,7 +147,7 @@ for name, f in [("sigmoid", sigmoid), ("step", step)]:
 # unit's loss never moves.
 
 weights = np.linspace(-3, 3, 601)
-fig, (ax_l, ax_t) = plt.subplots(1, 2, figsize=(9, 3.8), layout="constrained")
+fig, (ax_l, ax_t) = plt.subplots(1, 2, figsize=(7, 3.4), layout="constrained")
 ax_l.plot(
     weights,
     [mse(sigmoid, w, 0.0) for w in weights],
@@ -166,7 +167,8 @@ ax_l.axvline(-1, color="tab:gray", linestyle=":", label="start, w = -1")
 ax_l.set(
     title="Loss as a function of w (b = 0)", xlabel="w", ylabel="mean squared error"
 )
-ax_l.legend()
+ax_l.set_ylim(0, 1.2)  # room for the legend
+ax_l.legend(loc="upper right")
 
 ax_t.plot(loss_sig, color="tab:blue", linewidth=2, label="sigmoid unit")
 ax_t.plot(loss_step, color="tab:red", linewidth=2, linestyle="--", label="step unit")
