@@ -161,3 +161,47 @@ def test_operator_name_is_set_as_a_function_name() -> None:
         r"\operatorname{logit}(p)", display=False
     )
     assert "<mi>logit</mi>" in mathml
+
+
+# -- a11y_fixes ---------------------------------------------------------------
+
+# The markup as pydata-sphinx-theme 0.24.0 and Matplotlib 3.11 write it.
+THEME_TOGGLE = (
+    '<li class="toctree-l1 has-children"><a href="basics/index.html">Basics</a>'
+    '<details><summary><span class="toctree-toggle" role="presentation">'
+    '<i class="fa-solid fa-chevron-down"></i></span></summary><ul></ul></details></li>'
+)
+JSHTML = (
+    '<link rel="stylesheet"\n href="https://maxcdn.bootstrapcdn.com/font-awesome/'
+    '4.4.0/css/font-awesome.min.css">\n'
+    '<img id="_anim_img0123456789abcdef0123456789abcdef">\n'
+    '<input id="_anim_slider0123456789abcdef0123456789abcdef" type="range">'
+)
+
+
+def test_summary_toggles_get_a_hidden_name() -> None:
+    html, problems = _load("a11y_fixes").name_summaries(THEME_TOGGLE)
+    assert problems == []
+    assert '<span class="visually-hidden">Show or hide subsections</span>' in html
+
+
+def test_a_new_toggle_form_is_reported() -> None:
+    upstream_fixed = THEME_TOGGLE.replace("<summary>", '<summary aria-label="x">')
+    _, problems = _load("a11y_fixes").name_summaries(upstream_fixed)
+    assert len(problems) == 1
+
+
+def test_animation_loses_its_cdn_link_and_gets_stable_named_parts() -> None:
+    fix = _load("a11y_fixes").fix_animations
+    body, problems = fix(JSHTML, "auto_examples/family/plot_x")
+    assert problems == []
+    assert "maxcdn" not in body
+    assert "0123456789abcdef" not in body
+    assert 'aria-label="Frame"' in body
+    assert fix(JSHTML, "auto_examples/family/plot_x")[0] == body  # reproducible
+
+
+def test_an_animation_without_the_cdn_link_is_reported() -> None:
+    no_cdn = JSHTML.split("\n", 2)[2]
+    _, problems = _load("a11y_fixes").fix_animations(no_cdn, "page")
+    assert any("CDN" in problem for problem in problems)

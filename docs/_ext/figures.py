@@ -110,7 +110,7 @@ def scraper(block: Any, block_vars: dict[str, Any], gallery_conf: Any) -> str:
     paths = block_vars["image_path_iterator"]
     first = len(paths)
     animated = {
-        value._fig
+        value._fig  # type: ignore[attr-defined]  # as sphinx-gallery finds it
         for value in block_vars["example_globals"].values()
         if isinstance(value, Animation)
     }
@@ -126,7 +126,7 @@ def scraper(block: Any, block_vars: dict[str, Any], gallery_conf: Any) -> str:
             "title": _titles(figure),
             "animation": figure in animated,
         }
-    rst = matplotlib_scraper(block, block_vars, gallery_conf)
+    rst: str = matplotlib_scraper(block, block_vars, gallery_conf)
     if len(paths) != first + len(records):
         msg = (
             f"sphinx-gallery's scraper named {len(paths) - first} images for "
