@@ -6,15 +6,14 @@ calls the hook's working function directly on small inputs.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import time
 import zipfile
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from load_file import load_module
 
 ROOT = Path(__file__).resolve().parent.parent
 EXT = ROOT / "docs" / "_ext"
@@ -22,13 +21,7 @@ DOCS = ROOT / "docs"
 
 
 def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, EXT / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # the dataclasses and imports inside need it
-    spec.loader.exec_module(module)
-    return module
+    return load_module(EXT / f"{name}.py")
 
 
 # -- tex2mathml ---------------------------------------------------------------

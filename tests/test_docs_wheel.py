@@ -4,7 +4,6 @@ built reproducibly, and offered with the exact install command.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import zipfile
@@ -12,6 +11,7 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
 import pytest
+from load_file import load_module
 
 import sigmoid
 
@@ -19,14 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_extension() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "wheel_extension", ROOT / "docs" / "_ext" / "wheel.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    # Not "wheel": that is the name of a package hatchling may import.
+    return load_module(ROOT / "docs" / "_ext" / "wheel.py", "wheel_extension")
 
 
 wheel_extension = load_extension()

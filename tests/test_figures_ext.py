@@ -10,13 +10,13 @@ animation).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from load_file import load_module
 
 ROOT = Path(__file__).resolve().parent.parent
 EXT = ROOT / "docs" / "_ext"
@@ -27,12 +27,7 @@ STEMS = sorted(path.stem for path in EXAMPLES.glob("*/plot_*.py"))
 
 
 def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, EXT / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(EXT / f"{name}.py")
 
 
 figures = _load("figures")

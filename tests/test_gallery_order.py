@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
+
+from load_file import load_module
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "sigmoid_examples"
 
 
 def _load() -> ModuleType:
-    path = ROOT / "docs" / "_ext" / "gallery_order.py"
-    spec = importlib.util.spec_from_file_location("gallery_order", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ROOT / "docs" / "_ext" / "gallery_order.py")
 
 
 def test_order_lists_every_section_and_example_once() -> None:

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from load_file import load_module
 
 from tests_site.browser import HTML, ROOT
 
 
 def load_checker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "check_links", ROOT / "tools" / "check_links.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ROOT / "tools" / "check_links.py")
 
 
 check_links = load_checker()

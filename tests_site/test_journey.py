@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from types import ModuleType
 
 import pytest
+from load_file import load_module
 
 from tests_site.browser import ROOT
 
 
 def load_journey() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "journey", ROOT / "tools" / "journey.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up here
-    spec.loader.exec_module(module)
-    return module
+    return load_module(ROOT / "tools" / "journey.py")
 
 
 journey = load_journey()
