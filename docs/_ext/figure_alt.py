@@ -45,11 +45,23 @@ ALT: dict[str, list[str]] = {
     # -- family --------------------------------------------------------------
     "plot_activations": [
         (
-            "Left: six activation functions from x = −5 to 5: sigmoid and tanh level "
-            "off, ReLU and leaky ReLU bend at 0, and SiLU and GELU are smooth "
-            "versions of ReLU with a small dip below zero. Right: their "
-            "derivatives: the sigmoid's is a low bell peaking at 1/4, tanh's peaks "
-            "at 1, ReLU's jumps from 0 to 1, and SiLU's and GELU's overshoot 1."
+            "Six activation functions from x = −5 to 5, above, and their "
+            "derivatives, below: the sigmoid levels off at 0 and 1 and tanh at −1 "
+            "and 1, ReLU and leaky ReLU bend at 0, and SiLU and GELU are smooth "
+            "versions of ReLU with a small dip below zero. The sigmoid's derivative "
+            "is a low bell peaking at 1/4, tanh's a bell peaking at 1, ReLU's jumps "
+            "from 0 to 1 at x = 0, and SiLU's and GELU's overshoot 1 before settling "
+            "back to it."
+        ),
+    ],
+    "plot_derivative_check": [
+        (
+            "The largest error of the central difference on [−8, 8] against the "
+            "step h from 10⁻¹² to 10⁻¹, on log-log axes: for large steps it follows "
+            "the dashed truncation line h²/48, of slope 2, and for small ones it "
+            "stays just under the dotted rounding line ε/h, of slope −1. Between "
+            "them is a valley whose lowest point, about 10⁻¹¹ near "
+            "h = 1.5 × 10⁻⁵, lies just right of the grey line at h = ∛ε."
         ),
     ],
     "plot_generalized_logistic": [
@@ -146,20 +158,37 @@ ALT: dict[str, list[str]] = {
         ),
     ],
     # -- pros and cons -------------------------------------------------------
+    "plot_calibration": [
+        (
+            "Above, a reliability diagram: for ten bins of predictions, the "
+            "fraction of cases with y = 1 against the mean predicted probability. "
+            "The calibrated model σ(z) follows the dashed diagonal, the "
+            "over-confident σ(3z) is flatter, above the diagonal below 1/2 and "
+            "below it above 1/2, and the under-confident σ(z/3) is steeper, "
+            "crossing it the other way; below, the number of predictions in each "
+            "bin shows the over-confident model's piled up in the two end bins and "
+            "the under-confident model's in the middle ones."
+        ),
+    ],
     "plot_cost_of_exp": [
         (
-            "Horizontal bars of the time per element of six functions on a million "
-            "float64 numbers: ReLU and the hard sigmoid are cheapest, and the "
-            "functions built on an exponential cost several times more; the times "
-            "depend on the machine that built the page."
+            "Horizontal bars of the time per element of six functions (ReLU, the "
+            "hard sigmoid, tanh, np.exp alone, the package's sigmoid and the naive "
+            "sigmoid), each on an array that fits in the processor's cache and on "
+            "one that does not: ReLU and the hard sigmoid are the cheapest, and the "
+            "four that compute an exponential take several times longer. The times "
+            "depend on the machine that built the page and vary from run to run."
         ),
     ],
     "plot_not_zero_centred": [
         (
-            "Contours of a loss over the weights w₁ and w₂, with 40 steps of "
-            "gradient descent from the same start: with all-positive inputs the "
-            "path zig-zags down a long diagonal valley to the minimum; with centred "
-            "inputs the contours are round and the path heads almost straight there."
+            "Contours of the loss over the weights w₁ and w₂, with 40 steps of "
+            "stochastic gradient descent from the same start, upper left, to the "
+            "minimum w*, lower right. Left, with all-positive inputs: the contours "
+            "are long, narrow diagonal ellipses and every step moves both weights "
+            "the same way, so the path zig-zags across the valley; right, with "
+            "centred inputs: the contours are round and the path heads for the "
+            "minimum with only small wiggles."
         ),
     ],
     "plot_output_as_probability": [
@@ -191,11 +220,13 @@ ALT: dict[str, list[str]] = {
     ],
     "plot_vanishing_gradient": [
         (
-            "Left: the gradient norm of each of 15 layers relative to the last, on a "
-            "log scale: with sigmoid it falls about fourfold per layer, along the "
-            "dashed bound (1/4) to the power 15 − l, to about 10⁻⁸ at layer 1, "
-            "while with tanh and ReLU it stays near 1. Right: σ′, with the "
-            "saturated regions where it is below 0.1, beyond about x = ±2, shaded."
+            "Above, the gradient norm of each of 15 layers relative to the last, on "
+            "a log scale: with tanh and ReLU it stays near 1, while with sigmoid it "
+            "falls about fourfold per layer, to about 4 × 10⁻⁹ at layer 1, just "
+            "under the dashed line (1/4) to the power 15 − l and just above the "
+            "dotted product of the activation parts. Below, σ′, a bell peaking at "
+            "1/4, with the saturated regions |x| > ln 99 ≈ 4.6 shaded, where it is "
+            "almost 0."
         ),
     ],
 }

@@ -54,7 +54,9 @@ ACTIVATIONS = {
 }
 
 x = np.linspace(-5, 5, 2001)
-fig, (ax_f, ax_df) = plt.subplots(1, 2, figsize=(11, 4.5), layout="constrained")
+fig, (ax_f, ax_df) = plt.subplots(
+    2, 1, figsize=(6.4, 7.5), sharex=True, layout="constrained"
+)
 for name, (f, df) in ACTIVATIONS.items():
     style = {"ls": "--"} if name.startswith("leaky") else {}  # ReLU shows through
     ax_f.plot(x, f(x), label=name, **style)
@@ -62,9 +64,9 @@ for name, (f, df) in ACTIVATIONS.items():
 for ax in (ax_f, ax_df):
     ax.axhline(0, color="0.7", lw=0.8)
     ax.axvline(0, color="0.7", lw=0.8)
-ax_f.set(ylim=(-1.5, 3), xlabel="x", ylabel="f(x)", title="Activation functions")
+ax_f.set(ylim=(-1.5, 3), ylabel="f(x)", title="Activation functions")
 ax_df.set(ylim=(-0.2, 1.3), xlabel="x", ylabel="f'(x)", title="Their derivatives")
-ax_f.legend(fontsize=8, loc="upper left")
+ax_f.legend(loc="upper left")
 plt.show()
 
 # %%

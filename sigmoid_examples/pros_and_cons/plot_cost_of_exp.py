@@ -129,7 +129,7 @@ for name in contenders:
 
 names = list(contenders)
 rows = np.arange(len(names))
-fig, ax = plt.subplots(figsize=(8, 5.5), layout="constrained")
+fig, ax = plt.subplots(figsize=(6.4, 5.5), layout="constrained")
 for offset, (where, n), colour in zip(
     (-0.2, 0.2), sizes.items(), ("tab:blue", "tab:orange"), strict=True
 ):
@@ -137,15 +137,15 @@ for offset, (where, n), colour in zip(
     bars = ax.barh(
         rows + offset, values, height=0.4, color=colour, label=f"{where}, {n:,} values"
     )
-    ax.bar_label(bars, fmt="%.2f", padding=3, fontsize="small")
+    ax.bar_label(bars, fmt="%.2f", padding=3)
 ax.set_yticks(rows, names)
 ax.invert_yaxis()  # first contender at the top
 ax.set_xlim(0, max(max(v.values()) for v in ns.values()) * 1.2)
 ax.set_xlabel(f"time per element (ns), fastest of {repeats} runs, float64")
 ax.set_title(
     f"Cost of the sigmoid and alternatives\n"
-    f"{machine}, NumPy {np.__version__}; times vary from run to run and "
-    "machine to machine",
+    f"{machine}, NumPy {np.__version__}\n"
+    "times vary from run to run and machine to machine",
     fontsize="medium",
 )
 fig.legend(loc="outside lower center", ncols=2)

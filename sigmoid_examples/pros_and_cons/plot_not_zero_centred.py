@@ -113,7 +113,7 @@ print(
 w1, w2 = np.meshgrid(np.linspace(-2.5, 2.5, 201), np.linspace(-2.5, 2.5, 201))
 grid = np.stack([w1.ravel(), w2.ravel()], axis=1)
 
-fig, axes = plt.subplots(1, 2, figsize=(10, 4.8), layout="constrained")
+fig, axes = plt.subplots(1, 2, figsize=(7, 4.2), sharey=True, layout="constrained")
 for ax, (name, inputs) in zip(axes, inputs_by_name.items(), strict=True):
     path = paths[name]
     targets = inputs @ w_best
@@ -131,13 +131,9 @@ for ax, (name, inputs) in zip(axes, inputs_by_name.items(), strict=True):
     )
     ax.plot(*w_start, "s", color="black", markersize=8, label="start")
     ax.plot(*w_best, "*", color="tab:blue", markersize=16, label="minimum $w^*$")
-    ax.set(
-        title=f"Gradient descent with {name}",
-        xlabel="$w_1$",
-        ylabel="$w_2$",
-        aspect="equal",
-    )
-    ax.legend(loc="lower left")
+    ax.set(title=name.capitalize(), xlabel="$w_1$", aspect="equal")
+axes[0].set_ylabel("$w_2$")
+fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=3)
 plt.show()
 
 # %%

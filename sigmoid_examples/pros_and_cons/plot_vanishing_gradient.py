@@ -154,7 +154,7 @@ print(f"largest |pre-activation| in the sigmoid network: {np.abs(sigmoid_z).max(
 # layers; its last row is :math:`(1/4)^{14}`, the bound on the activation
 # parts alone over the 14 steps.
 #
-# The left panel plots the relative norms on a logarithmic y axis
+# The upper panel plots the relative norms on a logarithmic y axis
 # (``ax.set_yscale("log")``), with the dashed line :math:`(1/4)^{15 - l}`
 # and, dotted, the product of the sigmoid network's activation parts from
 # layer :math:`l` up. The sigmoid network's gradient falls by a factor of
@@ -174,7 +174,7 @@ print(f"largest |pre-activation| in the sigmoid network: {np.abs(sigmoid_z).max(
 # within a factor of two of the top layer's: tanh's slope is 1 at zero and
 # ReLU's is 1 for every positive input.
 #
-# The right panel shades the saturated regions, :math:`|x| > \ln 99`. As the
+# The lower panel shades the saturated regions, :math:`|x| > \ln 99`. As the
 # printout shows, none of the sigmoid network's pre-activations fall there,
 # so the fall is not caused by saturation: even at its best a sigmoid
 # layer's activation part is at most 1/4. Units pushed into the shaded
@@ -185,7 +185,9 @@ layers = np.arange(1, depth + 1)
 activation_only = np.append(np.cumprod(activation_part[::-1])[::-1], 1.0)
 colours = {"sigmoid": "tab:blue", "tanh": "tab:green", "ReLU": "tab:red"}
 markers = {"sigmoid": "o", "tanh": "s", "ReLU": "^"}
-fig, (ax_g, ax_s) = plt.subplots(1, 2, figsize=(10, 4.2), layout="constrained")
+fig, (ax_g, ax_s) = plt.subplots(
+    2, 1, figsize=(6.4, 8), height_ratios=[3, 2], layout="constrained"
+)
 for name, ratio in relative.items():
     ax_g.plot(layers, ratio, marker=markers[name], color=colours[name], label=name)
 ax_g.plot(
@@ -207,7 +209,7 @@ ax_g.set(
     xlabel="layer l (1 = nearest the input)",
     ylabel=r"$\|\partial L / \partial W_l\| \;/\; \|\partial L / \partial W_{15}\|$",
 )
-ax_g.legend(loc="lower right", fontsize="small")
+ax_g.legend(loc="lower right")
 ax_g.grid(True, which="major", alpha=0.4)
 
 x = np.linspace(-8, 8, 801)
@@ -229,5 +231,5 @@ ax_s.set(
     xlim=(-8, 8),
     ylim=(-0.01, 0.32),  # room for the legend above the peak
 )
-ax_s.legend(loc="upper right", fontsize="small")
+ax_s.legend(loc="upper right")
 plt.show()
