@@ -10,7 +10,6 @@ animation).
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from types import ModuleType
@@ -21,8 +20,6 @@ from load_file import load_module
 ROOT = Path(__file__).resolve().parent.parent
 EXT = ROOT / "docs" / "_ext"
 EXAMPLES = ROOT / "sigmoid_examples"
-BUILT = ROOT / "docs" / "auto_examples"
-FIGURE_TEXT = ROOT / "docs" / "gen_modules" / "figure_text"
 STEMS = sorted(path.stem for path in EXAMPLES.glob("*/plot_*.py"))
 
 
@@ -147,20 +144,3 @@ def test_descriptions_are_plain_sentences_not_titles(stem: str) -> None:
         assert "\\" not in text, text
         assert text.strip().casefold() != example_title.casefold(), text
         assert text.strip() == text, text
-
-
-def _built_rst(stem: str) -> Path | None:
-    return next(BUILT.glob(f"*/{stem}.rst"), None)
-
-
-@pytest.mark.parametrize("stem", STEMS)
-def test_descriptions_match_the_built_figures(stem: str) -> None:
-    """One description per figure the example made in the last docs build."""
-    rst = _built_rst(stem)
-    if rst is None:
-        pytest.skip("no docs build: run `nox -s docs`")
-    figures.describe(rst.read_text(encoding="utf-8"), stem, ALT.get(stem, []))
-    for number, text in enumerate(ALT.get(stem, []), start=1):
-        record = FIGURE_TEXT / f"sphx_glr_{stem}_{number:03}.json"
-        title = json.loads(record.read_text(encoding="utf-8"))["title"]
-        assert text.casefold() != title.strip().casefold()
