@@ -89,6 +89,9 @@ sphinx_gallery_conf = {
     "filename_pattern": r"/plot_",
     "download_all_examples": True,
     "image_srcset": ["2x"],
+    # Twice the size the gallery shows them at (160 by 112 CSS pixels), and
+    # no more: the gallery page loads every thumbnail.
+    "thumbnail_size": (320, 224),
     "doc_module": ("sigmoid",),
     # Matplotlib's scraper, recording each figure's text size (_ext/figures.py).
     "image_scrapers": ("figures.scraper",),

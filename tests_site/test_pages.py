@@ -54,7 +54,9 @@ UNTYPESET_MATH = """
   );
   if (raw.length) problems.push(`${raw.length} math nodes without MathML or MathJax`);
   for (const math of document.querySelectorAll("math")) {
-    if (math.closest("[hidden], details:not([open])")) continue;
+    // Math the page does not show yet (a closed <details>, a tab not
+    // selected) has no box until it is shown.
+    if (!math.checkVisibility()) continue;
     const box = math.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) {
       problems.push(`empty box for ${math.textContent.slice(0, 40)}`);
