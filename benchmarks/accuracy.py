@@ -41,6 +41,18 @@ from _machine import cpu_model
 
 import sigmoid as sg
 
+# The references are the tests' own (tests/reference.py), so that the tests
+# and this script measure against the same formulas.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from reference import (
+    mp_derivative,
+    mp_log_sigmoid,
+    mp_logit,
+    mp_sigmoid,
+    pair,
+    round_to,
+)
+
 LD = np.longdouble
 RESULTS = Path(__file__).parent / "results"
 Fn = Callable[[Any], Any]
@@ -67,75 +79,20 @@ BOUNDS: dict[tuple[str, str], float | None] = {
 
 
 # ----------------------------------------------------------------------------
-# mpmath references (50 digits), written in forms with no cancellation at
-# that precision: e = exp(-|x|) never overflows and keeps the tails exact.
-
-mpmath.mp.dps = 50
-
-
-def _e(x: Any) -> Any:
-    return mpmath.exp(-abs(x))
-
-
-def mp_sigmoid(x: Any) -> Any:
-    return 1 / (1 + mpmath.exp(-x))
-
-
-def mp_derivative1(x: Any) -> Any:
-    e = _e(x)
-    return e / (1 + e) ** 2
-
-
-def mp_derivative2(x: Any) -> Any:
-    e = _e(x)
-    return -mpmath.sign(x) * e * (1 - e) / (1 + e) ** 3
-
-
-def mp_derivative3(x: Any) -> Any:
-    e = _e(x)
-    return e * (1 - 4 * e + e * e) / (1 + e) ** 4
-
-
-def mp_log_sigmoid(x: Any) -> Any:
-    return -mpmath.log1p(mpmath.exp(-x))
-
-
-def mp_logit(p: Any) -> Any:
-    return mpmath.log(p / (1 - p))
-
-
-def _mp_value(fn: Fn, x: float) -> tuple[float, float]:
-    """The reference as an unevaluated float64 sum hi + lo."""
-    if math.isnan(x):
-        return math.nan, 0.0
-    if fn is mp_logit:
-        if x < 0 or x > 1:
-            return math.nan, 0.0
-        if x in (0.0, 1.0):
-            return (-math.inf if x == 0 else math.inf), 0.0
-    elif math.isinf(x):
-        limits: dict[Fn, tuple[float, float]] = {
-            mp_sigmoid: (0.0, 1.0),
-            mp_log_sigmoid: (-math.inf, 0.0),
-        }
-        return limits.get(fn, (0.0, 0.0))[x > 0], 0.0
-    value = fn(mpmath.mpf(x))
-    hi = float(value)
-    lo = float(value - hi) if math.isfinite(hi) else 0.0
-    return hi, lo
+# mpmath references (50 digits), from tests/reference.py
 
 
 def _mp_chunk(args: tuple[str, list[float]]) -> list[tuple[float, float]]:
     name, xs = args
     fn = MP_FUNCTIONS[name]
-    return [_mp_value(fn, x) for x in xs]
+    return [pair(fn, x) for x in xs]
 
 
 MP_FUNCTIONS: dict[str, Fn] = {
     "sigmoid": mp_sigmoid,
-    "sigmoid_derivative": mp_derivative1,
-    "sigmoid_derivative order=2": mp_derivative2,
-    "sigmoid_derivative order=3": mp_derivative3,
+    "sigmoid_derivative": mp_derivative,
+    "sigmoid_derivative order=2": lambda x: mp_derivative(x, 2),
+    "sigmoid_derivative order=3": lambda x: mp_derivative(x, 3),
     "log_sigmoid": mp_log_sigmoid,
     "logit": mp_logit,
 }
@@ -383,14 +340,6 @@ def ld_logit(p: npt.NDArray[Any]) -> Any:
         return np.where(p < 0.25, np.log(p / (1 - p)), np.log1p((2 * p - 1) / (1 - p)))
 
 
-@dataclass(frozen=True)
-class Domain:
-    """Inputs [lo, hi] (both signs when ``symmetric``) evaluated in longdouble."""
-
-    lo: float
-    hi: float
-
-
 # Outside these ranges the float32 result is fixed, for the reasons given
 # (and NaN for NaN):
 F32_DOMAINS: dict[str, tuple[list[tuple[float, float]], Callable[[Any], Any]]] = {
@@ -473,7 +422,7 @@ def _f32_work(args: tuple[str, int, int]) -> tuple[dict[str, Stats], int]:
         ref[i] = LD(mpmath.nstr(value, 30))
         # mpmath rounds its decimal string once more; a value within 2**-90 of
         # a midpoint would still be in doubt, and would be reported.
-        rounded[i] = _round_mp_to_f32(value)
+        rounded[i] = round_to(value, np.float32)
     results = {}
     for label, fn in _implementations(name, "float32").items():
         y = np.asarray(fn(x))
@@ -484,18 +433,6 @@ def _f32_work(args: tuple[str, int, int]) -> tuple[dict[str, Stats], int]:
         )
         results[label] = stats
     return results, int(doubtful.size)
-
-
-def _round_mp_to_f32(value: Any) -> np.float32:
-    from fractions import Fraction
-
-    from sigmoid._exact import round_fraction
-
-    # mpmath stores a value as (sign, mantissa, exponent, bits): exact.
-    sign, mantissa, exponent, _ = mpmath.mpf(value)._mpf_
-    fraction = (-1) ** sign * Fraction(int(mantissa)) * Fraction(2) ** int(exponent)
-    result: np.float32 = np.float32(round_fraction(fraction, np.dtype(np.float32)))
-    return result
 
 
 def check_f32(name: str, pool: Any, quick: bool) -> tuple[dict[str, Stats], int]:
@@ -555,7 +492,7 @@ def check_f16(name: str) -> dict[str, Stats]:
     fn = MP_FUNCTIONS[name]
     exact = np.empty(x.size, LD)
     for i, v in enumerate(x.tolist()):
-        hi, lo = _mp_value(fn, v)
+        hi, lo = pair(fn, v)
         # hi + lo carries 106 bits, far more than float16's rounding needs.
         exact[i] = LD(hi) + LD(lo)
     results = {}
