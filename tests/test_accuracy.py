@@ -122,7 +122,7 @@ HARD_FLOAT32 = np.array(
 
 
 def in_calls_of(size: int, x: np.ndarray) -> np.ndarray:
-    """sigmoid(x) computed ``size`` elements at a time (the small-array path)."""
+    """sigmoid(x) computed ``size`` elements at a time."""
     return np.concatenate([sigmoid(x[i : i + size]) for i in range(0, x.size, size)])
 
 

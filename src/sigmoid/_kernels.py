@@ -17,15 +17,12 @@ elements are detected and recomputed exactly (see ``_near_midpoint``).
 The kernels run under ``np.errstate(all="ignore", ...="call")``: overflow in
 ``np.exp`` is the signal that a block holds inputs beyond the fast formula's
 range, whose few elements are then given their limit values, and an invalid
-operation (inf / inf) the signal of an infinite input. The one exception is
-``sigmoid_small``, for small float16/float32 arrays whose values provably
-raise no flag at all.
+operation (inf / inf) the signal of an infinite input.
 """
 
 from __future__ import annotations
 
 import functools
-import threading
 from collections.abc import Callable
 from decimal import Context, Decimal
 from typing import Any
@@ -35,7 +32,6 @@ import numpy.typing as npt
 
 __all__ = [
     "BLOCK",
-    "SMALL",
     "derivative1_block",
     "derivative1_narrow_block",
     "derivative2_block",
@@ -46,7 +42,6 @@ __all__ = [
     "run",
     "sigmoid_block",
     "sigmoid_narrow_block",
-    "sigmoid_small",
 ]
 
 Array = npt.NDArray[Any]
@@ -192,8 +187,7 @@ class _Midpoints:
     def any_near(self, s: npt.NDArray[np.int64]) -> bool:
         """Whether any shifted bit pattern ``s`` lies in the midpoint window.
 
-        argmin/argmax, not min/max: they skip the ufunc reduction machinery,
-        which costs about 0.6 us per call and dominates for small arrays.
+        argmin/argmax, not min/max: they skip the ufunc reduction machinery.
         """
         return bool(s[s.argmin()] < self.low or s[s.argmax()] >= self.high)
 
@@ -269,7 +263,7 @@ def sigmoid_narrow_block(
     y: F64,
     t: F64,
     u: F64,
-    watch: _FloatingPointWatch,
+    watch: _FloatingPointWatch,  # noqa: ARG001 (the kernels share one signature)
 ) -> None:
     """y = 1 / (1 + exp(-x)) for float16 and float32 input, in place in t.
 
@@ -282,125 +276,11 @@ def sigmoid_narrow_block(
     fixing: where exp(-x) overflows, 1 / (1 + inf) = 0 is what sigma(x)
     rounds to in float32 and float16, and x = +-inf gives 1 and 0.
     """
-    if x.size <= _FEW:
-        # Below a few thousand elements the Python overhead of each ufunc
-        # call dominates: e / (1 + e) with e = exp(x) takes one call fewer.
-        # Where exp(x) overflows, or x = +inf, the quotient is inf / inf and
-        # sigma(x) rounds to 1. (Both forms give the same, correctly rounded,
-        # result.)
-        watch.overflow = watch.invalid = False
-        np.exp(x, out=t, dtype=_F64)
-        np.add(t, 1.0, out=u)
-        np.divide(t, u, out=y)
-        if watch.overflow or watch.invalid:
-            y[np.isinf(u)] = 1.0
-        return
     negated = u.view(x.dtype)[: x.size]
     np.negative(x, out=negated)
     np.exp(negated, out=t, dtype=_F64)
     np.add(t, 1.0, out=t)
     np.divide(1.0, t, out=y)
-
-
-#: Arrays up to this size take the narrow sigmoid's form with fewer calls.
-_FEW = 4096
-
-
-class _Scratch(threading.local):
-    """Per-thread float64 buffers for ``sigmoid_small``, kept by array size.
-
-    At a thousand elements, allocating two buffers and taking their integer
-    views costs about 0.8 us, a sixth of the call. Each thread keeps buffers
-    for at most ``_KEEP`` sizes (64 KiB per size at most); ``busy`` sends a
-    nested call in the same thread (from a signal handler, say) to the
-    general path instead.
-    """
-
-    def __init__(self) -> None:
-        self.buffers: dict[int, tuple[F64, F64, Array, Array, Array]] = {}
-        self.busy = False
-
-
-_KEEP = 4
-_SCRATCH = _Scratch()
-
-#: The largest array ``sigmoid_small`` takes.
-SMALL = _FEW
-
-#: For x in [low, high] no step of ``sigmoid_small`` raises a floating-point
-#: flag: exp(x) is a normal float64 (no overflow, no underflow), e / (1 + e) is
-#: never inf / inf, and sigma(x) >= sigma(low) is a normal number of the narrow
-#: type, so the final rounding does not underflow either. float32:
-#: sigma(-87) = 1.65e-38 > 2**-126 = 1.18e-38; float16: sigma(-9.7) =
-#: 6.13e-5 > 2**-14 = 6.10e-5. (exp overflows above 709.78.)
-_QUIET: dict[np.dtype[Any], tuple[float, float, _Midpoints]] = {
-    np.dtype(np.float32): (-87.0, 709.0, _MIDPOINTS[np.dtype(np.float32)]),
-    np.dtype(np.float16): (-9.7, 709.0, _MIDPOINTS[np.dtype(np.float16)]),
-}
-
-
-def sigmoid_small(x: Array, out: Array | None) -> Array | None:
-    """sigma(x) for a float16/float32 array of at most ``SMALL`` elements.
-
-    At 1,000 elements the general path takes about 9 us, mostly fixed costs:
-    argument handling, buffers, and ``np.errstate`` (1 us), which it needs for
-    inputs beyond the range of the float64 formula; this path takes about
-    5.5 us (``scipy.special.expit``: 3 us). Here a range check (one
-    ``argmin``, one ``argmax``) proves that no floating-point flag can arise
-    (see ``_QUIET``), so the error state is never touched. The arithmetic is
-    that of ``sigmoid_narrow_block`` for small arrays, e / (1 + e) with
-    e = exp(x) in float64, and the midpoint test is ``_Midpoints.any_near``,
-    so the results are bit for bit the same. Returns None, having written nothing, when the
-    general path must take the call instead: another dtype or an unsuitable
-    ``out``, an input outside the range (or NaN), or a result next to a
-    midpoint, which the general path recomputes exactly.
-    """
-    quiet = _QUIET.get(x.dtype)
-    n = x.size
-    if quiet is None or n == 0 or n > SMALL:
-        return None
-    low, high, c = quiet
-    if not (x.item(x.argmin()) >= low and x.item(x.argmax()) <= high):  # NaN fails
-        return None
-    if out is not None and not (
-        type(out) is np.ndarray
-        and out.dtype == x.dtype
-        and out.shape == x.shape
-        and out.flags.writeable
-    ):
-        return None  # for the general path to name the problem
-    scratch = _SCRATCH
-    if scratch.busy:
-        return None
-    scratch.busy = True
-    try:
-        buffers = scratch.buffers.get(n)
-        if buffers is None:
-            if len(scratch.buffers) >= _KEEP:
-                scratch.buffers.clear()
-            t = np.empty(n, _F64)
-            u = np.empty(n, _F64)
-            buffers = (t, u, t.view(np.uint64), u.view(np.uint64), u.view(np.int64))
-            scratch.buffers[n] = buffers
-        t, u, t_bits, u_bits, u_signed = buffers
-        if x.ndim == 1:
-            t[...] = x  # exact: float16 and float32 are subsets of float64
-        else:
-            t.reshape(x.shape)[...] = x
-        np.exp(t, t)
-        np.add(t, 1.0, u)
-        np.divide(t, u, t)
-        # The midpoint test of ``_near_midpoint``, into u (no longer needed),
-        # so that t keeps the values; no result is subnormal in this range.
-        np.left_shift(t_bits, c.shift, u_bits)
-        if c.any_near(u_signed):
-            return None
-        if out is None:
-            out = np.empty(x.shape, x.dtype)
-        out[...] = t if x.ndim == 1 else t.reshape(x.shape)  # rounds once
-        return out
-    finally:
-        scratch.busy = False
 
 
 # ----------------------------------------------------------------------------
@@ -442,20 +322,17 @@ def derivative1_narrow_block(
     """y = 1 / (2 + 2 cosh(x)) for float16 and float32 x, rounded into y.
 
     ``y`` has the input's dtype (see ``_WRITES_NARROW``): the last division
-    rounds its float64 quotients into it once. For arrays of more than ``_FEW``
-    elements, x is first copied into y's own memory: a plain copy streams x
+    rounds its float64 quotients into it once. x is first copied into y's
+    own memory: a plain copy streams x
     in from memory at full speed, the cast to float64 then runs from the
     cache, and y's cache lines are already in place for the result. (Casting
     straight from memory inside ``np.cosh`` is about 8% slower overall.) No
     tail needs fixing: where cosh overflows, 0.5 / inf = 0 is what sigma'(x)
     rounds to in float32 and float16.
     """
-    if x.size > _FEW:  # below, the extra calls cost more than they save
-        np.copyto(y, x)
-        t[...] = y  # exact
-        np.cosh(t, out=t)
-    else:
-        np.cosh(x, out=t, dtype=_F64)
+    np.copyto(y, x)
+    t[...] = y  # exact
+    np.cosh(t, out=t)
     np.add(t, 1.0, out=t)
     np.divide(0.5, t, out=y, casting="same_kind")
 
