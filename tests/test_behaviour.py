@@ -155,7 +155,7 @@ def test_list_input(function: Function) -> None:
 
 
 def test_arrays_longer_than_one_block_with_tails_in_several_blocks() -> None:
-    from sigmoid._kernels import BLOCK
+    from sigmoid._blocks import BLOCK
 
     rng = np.random.default_rng(0)
     x = rng.uniform(-30, 30, 3 * BLOCK + 17)
