@@ -61,11 +61,13 @@ def as_float_array(name: str, x: object) -> tuple[Array, bool]:
         msg = f"{name}() expects real numbers, got {_describe(x)}"
         raise TypeError(msg) from err
     scalar = not isinstance(x, np.ndarray) and array.ndim == 0
-    dtype = array.dtype.newbyteorder("=")
+    if not array.dtype.isnative:
+        array = array.astype(array.dtype.newbyteorder("="))
+    dtype = array.dtype
     if dtype.kind in "biu":
         return array.astype(np.float64), scalar
     if dtype in FLOAT_DTYPES:
-        return array.astype(dtype, copy=False), scalar
+        return array, scalar
     if dtype.kind == "f":
         msg = (
             f"{name}() does not support {dtype} (extended precision) input; "
