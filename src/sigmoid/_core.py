@@ -322,7 +322,8 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     Raises
     ------
     TypeError, ValueError
-        As for :func:`sigmoid`.
+        As for :func:`sigmoid`; a probability outside :math:`[0, 1]` is not
+        an error.
 
     See Also
     --------
