@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 
 from ._blocks import Block
-from ._types import Array64
 
 __all__ = [
     "derivative1",
@@ -38,10 +37,6 @@ def sigmoid(b: Block) -> None:
     b.fix_overflow(np.exp)
 
 
-def _exp_minus_abs(x: Array64) -> Array64:
-    return np.exp(-np.abs(x))
-
-
 def derivative1(b: Block) -> None:
     """y = 1 / (2 + 2 cosh(x)); exp(-|x|) where cosh(x) overflows.
 
@@ -54,7 +49,7 @@ def derivative1(b: Block) -> None:
     np.cosh(x, out=t, dtype=np.float64)
     np.add(t, 1.0, out=t)
     np.divide(0.5, t, out=y)
-    b.fix_overflow(_exp_minus_abs)
+    b.fix_overflow(lambda x: np.exp(-np.abs(x)))
 
 
 def derivative2(b: Block) -> None:
@@ -93,10 +88,6 @@ def derivative3(b: Block) -> None:
     np.divide(u, y, out=y)
 
 
-def _identity(x: Array64) -> Array64:
-    return x
-
-
 def log_sigmoid(b: Block) -> None:
     """y = -log1p(exp(-x)); x itself where exp(-x) overflows.
 
@@ -109,7 +100,7 @@ def log_sigmoid(b: Block) -> None:
     np.exp(t, out=t)
     np.log1p(t, out=t)
     np.negative(t, out=y)
-    b.fix_overflow(_identity)
+    b.fix_overflow(lambda x: x)
 
 
 def logit(b: Block) -> None:
