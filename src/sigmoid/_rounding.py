@@ -102,13 +102,10 @@ def round_fraction(value: Fraction, dtype: np.dtype[Any]) -> float:
     return math.copysign(result, value)
 
 
-_CONTEXT = Context(prec=60, Emax=10**6, Emin=-(10**6))
-
-
 def exact_sigmoid(x: Array64, dtype: np.dtype[Any]) -> Array:
     """sigma(x) = 1 / (1 + exp(-x)), correctly rounded to ``dtype``."""
     y = np.empty(x.shape, dtype)
-    c = _CONTEXT
+    c = Context(prec=60, Emax=10**6, Emin=-(10**6))  # its own: contexts keep flags
     for i, xi in enumerate(x.tolist()):
         if math.isfinite(xi):
             value = c.divide(1, c.add(1, c.exp(c.minus(Decimal(xi)))))
