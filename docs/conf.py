@@ -128,6 +128,9 @@ html_sidebars = {
     "going_further": [],
     "how_it_is_computed": [],
     "accuracy_and_speed": [],
+    # First in the navigation bar, so its parent is the home page, whose
+    # section navigation would be empty.
+    "auto_examples/basics/plot_sigmoid_in_numpy": [],
 }
 html_theme_options = {
     "navbar_align": "left",
