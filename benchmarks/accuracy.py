@@ -39,7 +39,7 @@ from typing import Any
 import mpmath
 import numpy as np
 import numpy.typing as npt
-from _machine import cpu_model
+from _machine import cpu_model, numpy_simd
 
 import sigmoid as sg
 
@@ -534,11 +534,11 @@ def check_f16(name: str) -> dict[str, Stats]:
 
 
 def machine() -> dict[str, str]:
-    cpu = cpu_model()
     return {
-        "cpu": cpu,
+        "cpu": cpu_model(),
         "python": platform.python_version(),
         "numpy": np.__version__,
+        "simd": numpy_simd(),
         "mpmath": mpmath.__version__,
         "platform": platform.platform(),
     }
@@ -576,8 +576,9 @@ def report(
     """The Markdown file: the machine, the table, and the notes."""
     header = (
         f"Measured by `nox -s accuracy` in {seconds:.0f} s on {info['cpu']}, "
-        f"Python {info['python']}, NumPy {info['numpy']}, mpmath {info['mpmath']}. "
-        "*misrounded*: float32 results that differ from the correctly rounded "
+        f"Python {info['python']}, NumPy {info['numpy']}, mpmath {info['mpmath']}"
+        + (f"; NumPy SIMD: {info['simd']}. " if "simd" in info else ". ")
+        + "*misrounded*: float32 results that differ from the correctly rounded "
         "value."
     )
     return "\n\n".join([header, table(rows), "\n".join(f"- {s}" for s in notes)])

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from _machine import cpu_model
+from _machine import cpu_model, numpy_simd
 from scipy import special
 from threadpoolctl import threadpool_limits
 
@@ -139,22 +139,15 @@ def measure(
 
 
 def machine() -> dict[str, str]:
-    cpu = cpu_model()
-    from numpy._core import _multiarray_umath as umath  # type: ignore[attr-defined]
-
-    features = getattr(umath, "__cpu_features__", {})
-    baseline = getattr(umath, "__cpu_baseline__", [])
-    dispatch = getattr(umath, "__cpu_dispatch__", [])
-    found = [f for f in dispatch if features.get(f)]
     import scipy
 
     return {
-        "cpu": cpu,
+        "cpu": cpu_model(),
         "cores": str(os.cpu_count()),
         "python": platform.python_version(),
         "numpy": np.__version__,
         "scipy": scipy.__version__,
-        "simd": f"baseline {' '.join(baseline)}; dispatched {' '.join(found)}",
+        "simd": numpy_simd(),
         "platform": platform.platform(),
     }
 
