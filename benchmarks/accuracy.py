@@ -9,13 +9,15 @@ Run with ``nox -s accuracy`` (or ``python benchmarks/accuracy.py``). It checks
   inputs whose longdouble value is too close to a float32 rounding boundary;
   inputs outside the ranges listed in ``F32_DOMAINS`` have results fixed by a
   short argument given beside each range, and are checked against those;
-* float16: every one of the 2**16 inputs against mpmath.
+* float16: every one of the 2**16 inputs against mpmath;
+* the float32 and float16 sigmoid in calls of 1,000 elements against one
+  call, bit for bit, on every input.
 
 It prints Markdown tables (max and median ULP per function and dtype, with
 ``scipy.special``, the naive NumPy formula and ``torch`` where installed for
 comparison), writes them with the machine's details to
 ``benchmarks/results/accuracy.md`` and ``accuracy.json``, and exits non-zero
-if any function misses the bound its docstring states.
+if any function misses the bound its docstring states or a check fails.
 
 ``--quick`` shrinks every sample (for trying the script, not for the record).
 """
@@ -37,9 +39,21 @@ from typing import Any
 import mpmath
 import numpy as np
 import numpy.typing as npt
-from _machine import cpu_model
+from _machine import cpu_model, numpy_simd
 
 import sigmoid as sg
+
+# The references are the tests' own (tests/reference.py), so that the tests
+# and this script measure against the same formulas.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from reference import (
+    mp_derivative,
+    mp_log_sigmoid,
+    mp_logit,
+    mp_sigmoid,
+    pair,
+    round_to,
+)
 
 LD = np.longdouble
 RESULTS = Path(__file__).parent / "results"
@@ -67,75 +81,20 @@ BOUNDS: dict[tuple[str, str], float | None] = {
 
 
 # ----------------------------------------------------------------------------
-# mpmath references (50 digits), written in forms with no cancellation at
-# that precision: e = exp(-|x|) never overflows and keeps the tails exact.
-
-mpmath.mp.dps = 50
-
-
-def _e(x: Any) -> Any:
-    return mpmath.exp(-abs(x))
-
-
-def mp_sigmoid(x: Any) -> Any:
-    return 1 / (1 + mpmath.exp(-x))
-
-
-def mp_derivative1(x: Any) -> Any:
-    e = _e(x)
-    return e / (1 + e) ** 2
-
-
-def mp_derivative2(x: Any) -> Any:
-    e = _e(x)
-    return -mpmath.sign(x) * e * (1 - e) / (1 + e) ** 3
-
-
-def mp_derivative3(x: Any) -> Any:
-    e = _e(x)
-    return e * (1 - 4 * e + e * e) / (1 + e) ** 4
-
-
-def mp_log_sigmoid(x: Any) -> Any:
-    return -mpmath.log1p(mpmath.exp(-x))
-
-
-def mp_logit(p: Any) -> Any:
-    return mpmath.log(p / (1 - p))
-
-
-def _mp_value(fn: Fn, x: float) -> tuple[float, float]:
-    """The reference as an unevaluated float64 sum hi + lo."""
-    if math.isnan(x):
-        return math.nan, 0.0
-    if fn is mp_logit:
-        if x < 0 or x > 1:
-            return math.nan, 0.0
-        if x in (0.0, 1.0):
-            return (-math.inf if x == 0 else math.inf), 0.0
-    elif math.isinf(x):
-        limits: dict[Fn, tuple[float, float]] = {
-            mp_sigmoid: (0.0, 1.0),
-            mp_log_sigmoid: (-math.inf, 0.0),
-        }
-        return limits.get(fn, (0.0, 0.0))[x > 0], 0.0
-    value = fn(mpmath.mpf(x))
-    hi = float(value)
-    lo = float(value - hi) if math.isfinite(hi) else 0.0
-    return hi, lo
+# mpmath references (50 digits), from tests/reference.py
 
 
 def _mp_chunk(args: tuple[str, list[float]]) -> list[tuple[float, float]]:
     name, xs = args
     fn = MP_FUNCTIONS[name]
-    return [_mp_value(fn, x) for x in xs]
+    return [pair(fn, x) for x in xs]
 
 
 MP_FUNCTIONS: dict[str, Fn] = {
     "sigmoid": mp_sigmoid,
-    "sigmoid_derivative": mp_derivative1,
-    "sigmoid_derivative order=2": mp_derivative2,
-    "sigmoid_derivative order=3": mp_derivative3,
+    "sigmoid_derivative": mp_derivative,
+    "sigmoid_derivative order=2": lambda x: mp_derivative(x, 2),
+    "sigmoid_derivative order=3": lambda x: mp_derivative(x, 3),
     "log_sigmoid": mp_log_sigmoid,
     "logit": mp_logit,
 }
@@ -155,9 +114,6 @@ def mp_reference(
 
 # ----------------------------------------------------------------------------
 # Implementations under test and for comparison
-
-
-SMALL_CALLS = "sigmoid, 1,000 elements per call"
 
 
 def _implementations(name: str, dtype: str = "float64") -> dict[str, Fn]:
@@ -182,12 +138,6 @@ def _implementations(name: str, dtype: str = "float64") -> dict[str, Fn]:
     if name == "sigmoid":
         impls["sigmoid"] = sg.sigmoid
         if dtype != "float64":
-            # Small float16/float32 arrays take a path of their own
-            # (``_kernels.sigmoid_small``): check it on every input too.
-            impls[SMALL_CALLS] = lambda x: np.concatenate(
-                [sg.sigmoid(x[i : i + 1000]) for i in range(0, x.size, 1000)]
-                or [sg.sigmoid(x)]  # empty x
-            )
             # What the package would return without its midpoint check.
             impls["float64 sigmoid rounded once"] = naive(
                 lambda x: sg.sigmoid(x.astype(np.float64)).astype(x.dtype)
@@ -383,14 +333,6 @@ def ld_logit(p: npt.NDArray[Any]) -> Any:
         return np.where(p < 0.25, np.log(p / (1 - p)), np.log1p((2 * p - 1) / (1 - p)))
 
 
-@dataclass(frozen=True)
-class Domain:
-    """Inputs [lo, hi] (both signs when ``symmetric``) evaluated in longdouble."""
-
-    lo: float
-    hi: float
-
-
 # Outside these ranges the float32 result is fixed, for the reasons given
 # (and NaN for NaN):
 F32_DOMAINS: dict[str, tuple[list[tuple[float, float]], Callable[[Any], Any]]] = {
@@ -473,7 +415,7 @@ def _f32_work(args: tuple[str, int, int]) -> tuple[dict[str, Stats], int]:
         ref[i] = LD(mpmath.nstr(value, 30))
         # mpmath rounds its decimal string once more; a value within 2**-90 of
         # a midpoint would still be in doubt, and would be reported.
-        rounded[i] = _round_mp_to_f32(value)
+        rounded[i] = round_to(value, np.float32)
     results = {}
     for label, fn in _implementations(name, "float32").items():
         y = np.asarray(fn(x))
@@ -484,18 +426,6 @@ def _f32_work(args: tuple[str, int, int]) -> tuple[dict[str, Stats], int]:
         )
         results[label] = stats
     return results, int(doubtful.size)
-
-
-def _round_mp_to_f32(value: Any) -> np.float32:
-    from fractions import Fraction
-
-    from sigmoid._exact import round_fraction
-
-    # mpmath stores a value as (sign, mantissa, exponent, bits): exact.
-    sign, mantissa, exponent, _ = mpmath.mpf(value)._mpf_
-    fraction = (-1) ** sign * Fraction(int(mantissa)) * Fraction(2) ** int(exponent)
-    result: np.float32 = np.float32(round_fraction(fraction, np.dtype(np.float32)))
-    return result
 
 
 def check_f32(name: str, pool: Any, quick: bool) -> tuple[dict[str, Stats], int]:
@@ -546,6 +476,32 @@ def _f32_outside_work(args: tuple[str, int]) -> dict[str, Stats]:
 
 
 # ----------------------------------------------------------------------------
+# The sigmoid in calls of 1,000 elements gives the same bits as in one call:
+# the block loop decides per block which results it recomputes exactly.
+
+
+def _split_work(args: tuple[str, int, int]) -> int:
+    """How many of the inputs [start, stop) differ between the two ways."""
+    dtype, start, stop = args
+    unsigned = np.uint32 if dtype == "float32" else np.uint16
+    x = np.arange(start, stop, dtype=np.uint64).astype(unsigned).view(dtype)
+    whole = sg.sigmoid(x)
+    parts = np.concatenate(
+        [sg.sigmoid(x[i : i + 1000]) for i in range(0, x.size, 1000)]
+    )
+    return int(np.count_nonzero(whole.view(unsigned) != parts.view(unsigned)))
+
+
+def check_split(dtype: str, pool: Any, quick: bool) -> tuple[int, int]:
+    """Differing results and inputs checked, over every input of ``dtype``."""
+    count = 1 << (32 if dtype == "float32" else 16)
+    step = min(count, 1 << 24)
+    starts = range(0, count, step)[:: 37 if quick else 1]
+    jobs = [(dtype, start, start + step) for start in starts]
+    return sum(pool.imap_unordered(_split_work, jobs)), len(jobs) * step
+
+
+# ----------------------------------------------------------------------------
 # float16: every input, against mpmath
 
 
@@ -555,7 +511,7 @@ def check_f16(name: str) -> dict[str, Stats]:
     fn = MP_FUNCTIONS[name]
     exact = np.empty(x.size, LD)
     for i, v in enumerate(x.tolist()):
-        hi, lo = _mp_value(fn, v)
+        hi, lo = pair(fn, v)
         # hi + lo carries 106 bits, far more than float16's rounding needs.
         exact[i] = LD(hi) + LD(lo)
     results = {}
@@ -578,11 +534,11 @@ def check_f16(name: str) -> dict[str, Stats]:
 
 
 def machine() -> dict[str, str]:
-    cpu = cpu_model()
     return {
-        "cpu": cpu,
+        "cpu": cpu_model(),
         "python": platform.python_version(),
         "numpy": np.__version__,
+        "simd": numpy_simd(),
         "mpmath": mpmath.__version__,
         "platform": platform.platform(),
     }
@@ -620,8 +576,9 @@ def report(
     """The Markdown file: the machine, the table, and the notes."""
     header = (
         f"Measured by `nox -s accuracy` in {seconds:.0f} s on {info['cpu']}, "
-        f"Python {info['python']}, NumPy {info['numpy']}, mpmath {info['mpmath']}. "
-        "*misrounded*: float32 results that differ from the correctly rounded "
+        f"Python {info['python']}, NumPy {info['numpy']}, mpmath {info['mpmath']}"
+        + (f"; NumPy SIMD: {info['simd']}. " if "simd" in info else ". ")
+        + "*misrounded*: float32 results that differ from the correctly rounded "
         "value."
     )
     return "\n\n".join([header, table(rows), "\n".join(f"- {s}" for s in notes)])
@@ -657,13 +614,9 @@ def main() -> int:
 
     def record(function: str, dtype: str, results: dict[str, Stats]) -> None:
         for label, stats in results.items():
-            ours = label in (function, SMALL_CALLS) or label.startswith(
-                "sigmoid_derivative order"
-            )
+            ours = label == function or label.startswith("sigmoid_derivative order")
             bound = BOUNDS.get((function, dtype)) if ours else None
             implementation = "**this package**" if ours else label
-            if label == SMALL_CALLS:
-                implementation += ", 1,000 elements per call"
             fails = bool(ours and bound is not None and stats.max_ulp > bound)
             rows.append(
                 {
@@ -703,6 +656,14 @@ def main() -> int:
         print("float16: every input", flush=True)
         for name in LD_FUNCTIONS:
             record(name, "float16", check_f16(name))
+        split_differ = 0
+        for dtype in ("float32", "float16"):
+            differ, checked = check_split(dtype, pool, args.quick)
+            split_differ += differ
+            notes.append(
+                f"sigmoid {dtype}: results of calls of 1,000 elements that differ "
+                f"from one call: {differ:,} of {_count(checked)}"
+            )
     mismatched = [
         r
         for r in rows
@@ -745,7 +706,9 @@ def main() -> int:
             f"FAILED: {r['function']} {r['dtype']}: {r['max_ulp']:.3g} ULP > {r['bound']}",
             file=sys.stderr,
         )
-    return 1 if failed else 0
+    if split_differ:
+        print("FAILED: calls of 1,000 elements differ from one call", file=sys.stderr)
+    return 1 if failed or split_differ else 0
 
 
 if __name__ == "__main__":

@@ -1,7 +1,14 @@
-"""mpmath references at 50 digits and ULP distances, shared by the tests."""
+"""mpmath references at 50 digits, shared by the tests and the accuracy benchmark.
+
+Every function here is written from the mathematics alone, never from the
+package's code: the reference must not share a mistake with what it checks.
+``benchmarks/accuracy.py`` imports this module too (it puts ``tests/`` on
+``sys.path``), so the two measure against the same formulas.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
@@ -33,7 +40,39 @@ def mp_log_sigmoid(x: Any) -> Any:
 
 
 def mp_logit(p: Any) -> Any:
+    """log(p / (1 - p)): -inf at 0, inf at 1, NaN outside [0, 1] (SciPy's way)."""
+    if not 0 <= p <= 1:  # NaN too
+        return mpmath.nan
+    if p == 1:
+        return mpmath.inf
     return mpmath.log(p / (1 - p))
+
+
+def pair(fn: MpFunction, x: float) -> tuple[float, float]:
+    """fn(x) as an unevaluated sum hi + lo of two float64 numbers (106 bits)."""
+    value = fn(mpmath.mpf(x))
+    hi = float(value)
+    return hi, (float(value - hi) if math.isfinite(hi) else 0.0)
+
+
+def round_to(value: Any, dtype: Any) -> float:
+    """The mpmath number ``value`` correctly rounded to ``dtype``, ties to even.
+
+    Rounding to float64 first and then to ``dtype`` may round twice, but it
+    lands on the answer or a neighbour of it; of those three, the one nearest
+    to ``value`` (at 50 digits) wins.
+    """
+    nearest = float(value)
+    if not math.isfinite(nearest):
+        return nearest
+    with np.errstate(over="ignore"):
+        guess = np.array(nearest).astype(dtype)
+    inf = np.array(np.inf, dtype)
+    candidates = [np.nextafter(guess, -inf), guess, np.nextafter(guess, inf)]
+    odd = [int(c.view(f"u{c.itemsize}")) & 1 for c in candidates]
+    distance = [abs(mpmath.mpf(float(c)) - value) for c in candidates]
+    best = min(range(3), key=lambda i: (distance[i], odd[i]))
+    return float(candidates[best])
 
 
 def reference(fn: MpFunction, x: npt.ArrayLike) -> npt.NDArray[np.float64]:
@@ -45,25 +84,9 @@ def reference(fn: MpFunction, x: npt.ArrayLike) -> npt.NDArray[np.float64]:
 
 
 def reference_rounded(fn: MpFunction, x: npt.ArrayLike, dtype: Any) -> npt.NDArray[Any]:
-    """fn at x, correctly rounded to ``dtype`` (float16 or float32).
-
-    Rounding the 50-digit value to float64 first and then to ``dtype`` could
-    round twice; ``sigmoid._exact.round_fraction`` rounds the exact rational.
-    """
-    from fractions import Fraction
-
-    from sigmoid._exact import round_fraction
-
-    def exact(value: Any) -> Fraction:
-        # mpmath stores a value as (sign, mantissa, exponent, bits): exact.
-        sign, mantissa, exponent, _ = mpmath.mpf(value)._mpf_
-        magnitude = Fraction(int(mantissa)) * Fraction(2) ** int(exponent)
-        return -magnitude if sign else magnitude
-
+    """fn at x, correctly rounded to ``dtype`` (float16 or float32)."""
     flat = np.asarray(x, dtype=np.float64).ravel()
-    values = [
-        round_fraction(exact(fn(mpmath.mpf(v))), np.dtype(dtype)) for v in flat.tolist()
-    ]
+    values = [round_to(fn(mpmath.mpf(v)), dtype) for v in flat.tolist()]
     return np.array(values, dtype=dtype).reshape(np.shape(x))
 
 

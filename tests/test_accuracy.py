@@ -122,7 +122,7 @@ HARD_FLOAT32 = np.array(
 
 
 def in_calls_of(size: int, x: np.ndarray) -> np.ndarray:
-    """sigmoid(x) computed ``size`` elements at a time (the small-array path)."""
+    """sigmoid(x) computed ``size`` elements at a time."""
     return np.concatenate([sigmoid(x[i : i + size]) for i in range(0, x.size, size)])
 
 
@@ -139,7 +139,7 @@ def test_midpoint_test_flags_exactly_its_window(dtype: type) -> None:
     # neighbouring float16/float32 numbers (normal ones, several binades, both
     # signs). A midpoint's dropped mantissa bits are 100...0 whatever its sign,
     # and the test flags the steps k with -GUARD <= k < GUARD, no others.
-    from sigmoid._kernels import _GUARD, _near_midpoint
+    from sigmoid._rounding import GUARD, doubtful
 
     narrow: np.ndarray = np.array(
         [0.3, 0.5, 0.7310586, 1e-3, 1.0, -0.25, 1e-4], dtype=dtype
@@ -149,14 +149,12 @@ def test_midpoint_test_flags_exactly_its_window(dtype: type) -> None:
     midpoints = (narrow.astype(np.float64) + above.astype(np.float64)) / 2
     steps = np.arange(-10, 11)
     w = (midpoints.view(np.int64)[:, None] + steps).view(np.float64).ravel()
-    flagged = _near_midpoint(w.copy(), np.dtype(dtype), False)
-    expected = np.flatnonzero(
-        np.tile((steps >= -_GUARD) & (steps < _GUARD), narrow.size)
-    )
+    flagged = doubtful(w.copy(), np.dtype(dtype), False)
+    expected = np.flatnonzero(np.tile((steps >= -GUARD) & (steps < GUARD), narrow.size))
     assert flagged is not None
     np.testing.assert_array_equal(flagged, expected)
     exact = narrow.astype(np.float64)  # representable values: far from midpoints
-    assert _near_midpoint(exact, np.dtype(dtype), False) is None
+    assert doubtful(exact, np.dtype(dtype), False) is None
 
 
 def test_sigmoid_float32_correctly_rounded_on_a_sample(

@@ -14,7 +14,6 @@ import pytest
 
 import sigmoid as sg
 from sigmoid import (
-    _kernels,
     generalized_logistic,
     log_sigmoid,
     logit,
@@ -156,7 +155,7 @@ def test_list_input(function: Function) -> None:
 
 
 def test_arrays_longer_than_one_block_with_tails_in_several_blocks() -> None:
-    from sigmoid._kernels import BLOCK
+    from sigmoid._blocks import BLOCK
 
     rng = np.random.default_rng(0)
     x = rng.uniform(-30, 30, 3 * BLOCK + 17)
@@ -274,12 +273,12 @@ def test_infinities() -> None:
 EDGE = [-np.inf, np.inf, np.nan, -3e38, 3e38, -1e19, 1e19, -0.0, 0.0]
 
 
-@pytest.mark.parametrize("size", [9, 20_000])  # one call in a block, one of several
+@pytest.mark.parametrize("size", [9, 70_000])  # one block, several blocks
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
 def test_limits_inside_small_and_large_arrays(size: int, dtype: type) -> None:
-    # The kernels choose their path by size (and fix up overflow per block),
-    # so the limits are checked both in a short array and placed at the end
-    # of a long one. In float16, +-3e38 and +-1e19 are +-inf.
+    # The formulas fix up overflow block by block, so the limits are checked
+    # both in a short array and placed at the end of the last of several
+    # blocks. In float16, +-3e38 and +-1e19 are +-inf.
     with np.errstate(over="ignore"):
         edge: np.ndarray = np.array(EDGE).astype(dtype)
     x: np.ndarray = np.random.default_rng(0).uniform(-20, 20, size).astype(dtype)
@@ -429,173 +428,31 @@ def test_generalized_logistic_negative_steepness_falls() -> None:
 
 
 # ----------------------------------------------------------------------------
-# the small-array path of the float16/float32 sigmoid (``_kernels.sigmoid_small``)
-
-
-def general_path(x: npt.NDArray[Any]) -> npt.NDArray[Any]:
-    """sigmoid(x) computed inside an array too large for the small path."""
-    filler = np.zeros(_kernels.SMALL + 1, x.dtype)
-    result: npt.NDArray[Any] = sigmoid(np.concatenate([x.ravel(), filler]))
-    return result[: x.size].reshape(x.shape)
-
-
-QUIET_EDGES: dict[
-    type, list[float]
-] = {  # the ends of the range the small path takes (see _QUIET)
-    np.float32: [-87.0, 709.0],
-    np.float16: [-9.6953125, 709.0],  # -9.7 itself rounds to -9.703125
-}
-
-
-@pytest.mark.parametrize("dtype", [np.float16, np.float32])
-@pytest.mark.parametrize("shape", [(), (1,), (7,), (1000,), (4096,), (3, 5), (2, 3, 4)])
-def test_small_path_matches_the_general_path(
-    dtype: type, shape: tuple[int, ...]
-) -> None:
-    rng = np.random.default_rng(sum(shape) + np.dtype(dtype).itemsize)
-    low, high = QUIET_EDGES[dtype]
-    size = int(np.prod(shape))
-    x: npt.NDArray[Any] = rng.uniform(low, 30.0, size).astype(dtype)
-    x[: min(size, 4)] = [low, high, -0.0, 5e-8][: min(size, 4)]
-    x = x.reshape(shape)
-    with np.errstate(all="raise"):  # the path runs outside any errstate
-        fast = _kernels.sigmoid_small(x, None)
-    assert fast is not None  # the path was taken
-    assert fast.dtype == dtype
-    assert fast.shape == shape
-    np.testing.assert_array_equal(fast, general_path(x))
-    np.testing.assert_array_equal(sigmoid(x), general_path(x))
-
-
-@pytest.mark.parametrize("dtype", [np.float16, np.float32])
-def test_small_arrays_over_the_whole_range_raise_nothing(dtype: type) -> None:
-    # Calls of 100 elements from intervals on both sides of each end of the
-    # small path's range (results subnormal in float32 or float16 below it,
-    # exp overflowing above it) and well inside it: the calls the small path
-    # takes must raise no flag; the others go through np.errstate.
-    rng = np.random.default_rng(5)
-    intervals = [
-        (-120, -104), (-104, -87.5), (-87.5, -86), (-88, -80), (-10, -9.7),
-        (-9.8, -9.6), (-9.7, -5), (-1e-6, 1e-6), (-30, 30), (700, 709.7),
-        (709, 712), (705, 800),
-    ]  # fmt: skip
-    x: npt.NDArray[Any] = np.concatenate(
-        [rng.uniform(a, b, 1000) for a, b in intervals]
-    ).astype(dtype)
-    with np.errstate(all="raise"):
-        pieces = [sigmoid(x[i : i + 100]) for i in range(0, x.size, 100)]
-    np.testing.assert_array_equal(np.concatenate(pieces), general_path(x))
-
-
-@pytest.mark.parametrize("dtype", [np.float16, np.float32])
-def test_small_path_with_out_views_and_in_place(dtype: type) -> None:
-    x: npt.NDArray[Any] = np.linspace(-9, 9, 60).astype(dtype)
-    expected = general_path(x)
-    view = x[::3]
-    out: npt.NDArray[Any] = np.full(view.shape, np.nan, dtype)
-    assert _kernels.sigmoid_small(view, out) is out
-    np.testing.assert_array_equal(out, expected[::3])
-    strided_out: npt.NDArray[Any] = np.zeros((20, 2), dtype)[:, 0]
-    assert sigmoid(view, out=strided_out) is strided_out
-    np.testing.assert_array_equal(strided_out, expected[::3])
-    y = x.copy()
-    assert sigmoid(y, out=y) is y
-    np.testing.assert_array_equal(y, expected)
-
-
-@pytest.mark.parametrize(
-    ("dtype", "values"),
-    [
-        (np.float32, [-87.01]),
-        (np.float32, [709.1]),
-        (np.float32, [np.nan]),
-        (np.float32, [np.inf]),
-        (np.float32, [-np.inf]),
-        (np.float16, [-9.71]),
-        (np.float16, [710.0]),
-        (np.float64, [0.5]),
-        (np.float32, []),
-    ],
-)
-def test_small_path_leaves_other_inputs_to_the_general_path(
-    dtype: type, values: list[float]
-) -> None:
-    x: npt.NDArray[Any] = np.array([0.5, *values, -0.5] if values else [], dtype)
-    assert _kernels.sigmoid_small(x, None) is None
-    np.testing.assert_array_equal(sigmoid(x), general_path(x))
-
-
-def test_small_path_leaves_doubtful_results_to_the_general_path() -> None:
-    # sigma(1.3113022e-6) lies a hair below a float32 midpoint: the float64
-    # value cannot be rounded directly, and the general path recomputes it.
-    x = np.array([0.25, 1.31130219e-06], np.float32)
-    assert _kernels.sigmoid_small(x, None) is None
-    assert _kernels.sigmoid_small(x[:1], None) is not None
-
-
-def test_small_path_leaves_unsuitable_out_to_the_general_path() -> None:
-    x = np.array([0.5, -0.5], np.float32)
-    for out in (np.empty(2), np.empty(3, np.float32), [0.0, 0.0]):
-        assert _kernels.sigmoid_small(x, out) is None  # type: ignore[arg-type]
-    read_only = np.empty(2, np.float32)
-    read_only.flags.writeable = False
-    assert _kernels.sigmoid_small(x, read_only) is None
-    with pytest.raises(ValueError, match="read-only"):
-        sigmoid(x, out=read_only)
-
-
-def test_small_path_nested_call_allocates_its_own_buffers() -> None:
-    x = np.array([0.5, -3.0], np.float32)
-    scratch = _kernels._SCRATCH
-    scratch.busy = True  # as if interrupted inside the small path
-    try:
-        assert _kernels.sigmoid_small(x, None) is None
-        np.testing.assert_array_equal(sigmoid(x), general_path(x))
-    finally:
-        scratch.busy = False
-    assert _kernels.sigmoid_small(x, None) is not None
-
-
-def test_small_path_keeps_buffers_for_a_few_sizes_only() -> None:
-    for size in range(1, 40):
-        sigmoid(np.zeros(size, np.float32))
-        assert len(_kernels._SCRATCH.buffers) <= _kernels._KEEP
-
-
-# ----------------------------------------------------------------------------
 # threads
 
 
 def test_concurrent_calls_match_serial_calls() -> None:
     rng = np.random.default_rng(3)
     inputs = [
-        rng.uniform(-800, 40, 20_000).astype(dtype)
-        for dtype in (np.float64, np.float32, np.float16) * 4
-    ] + [  # the small-array path keeps per-thread buffers: sizes that share one
-        rng.uniform(-80, 40, size).astype(dtype)
-        for dtype in (np.float32, np.float16)
-        for size in (1000, 1000, 1000, 1001, 4096, 3)
+        rng.uniform(-800, 40, size).astype(dtype)
+        for dtype in (np.float64, np.float32, np.float16)
+        for size in (70_000, 1000, 3, 0)  # 36 calls: 9 rounds of 4 threads
     ]
-    serial = [sigmoid(x) for x in inputs]
+    calls = [(f, x) for f in (sigmoid, log_sigmoid, sigmoid_derivative) for x in inputs]
+    serial = [f(x) for f, x in calls]
     barrier = threading.Barrier(4)
 
-    def work(x: npt.NDArray[Any]) -> Any:
+    def work(call: tuple[Function, npt.NDArray[Any]]) -> Any:
+        function, x = call
         barrier.wait(timeout=10)
         with np.errstate(all="raise"):  # another thread's state must not leak
-            return sigmoid(x)
+            return function(x)
 
     with ThreadPoolExecutor(max_workers=4) as pool:
-        parallel = list(pool.map(work, inputs))
+        parallel = list(pool.map(work, calls))
     for a, b in zip(serial, parallel, strict=True):
         np.testing.assert_array_equal(a, b)
 
 
-def test_public_api() -> None:
-    assert set(sg.__all__) == {
-        "__version__",
-        "generalized_logistic",
-        "log_sigmoid",
-        "logit",
-        "sigmoid",
-        "sigmoid_derivative",
-    }
+def test_public_api_is_the_functions_tested_here() -> None:
+    assert set(sg.__all__) == {"__version__"} | {name_of(f) for f in ALL}

@@ -38,7 +38,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sigmoid import _kernels, log_sigmoid, logit, sigmoid, sigmoid_derivative
+from sigmoid import (
+    _blocks,
+    _log_sigmoid_table,
+    log_sigmoid,
+    logit,
+    sigmoid,
+    sigmoid_derivative,
+)
 
 mp.mp.dps = 50
 ROOT = Path(__file__).resolve().parent.parent
@@ -381,28 +388,24 @@ def test_cost_of_exp_prose_matches_its_sizes() -> None:
 # -- How it is computed -------------------------------------------------------
 
 
-def test_block_sizes_and_small_array_threshold() -> None:
+def test_block_sizes() -> None:
     match = claim(
         HOW_IT_IS_COMPUTED,
         r"blocks of ([\d,]+) elements \(([\d,]+) for the float64 log-sigmoid",
     )
-    assert int(match[1].replace(",", "")) == _kernels.BLOCK
-    assert int(match[2].replace(",", "")) == _kernels._LS_BLOCK
-    match = claim(
-        HOW_IT_IS_COMPUTED, r"below ([\d,]+) elements, where each ufunc call's overhead"
-    )
-    assert int(match[1].replace(",", "")) == _kernels.SMALL
+    assert int(match[1].replace(",", "")) == _blocks.BLOCK
+    assert int(match[2].replace(",", "")) == _log_sigmoid_table.BLOCK
 
 
 def test_log_sigmoid_table_claims() -> None:
     match = claim(
         HOW_IT_IS_COMPUTED, r"split at the nearest point \$j/(\d+)\$ of a grid"
     )
-    assert int(match[1]) == _kernels._LS_STEPS
+    assert int(match[1]) == _log_sigmoid_table.STEPS
     match = claim(HOW_IT_IS_COMPUTED, r"\\lvert r\\rvert \\le 1/(\d+)\$")
-    assert int(match[1]) == 2 * _kernels._LS_STEPS
+    assert int(match[1]) == 2 * _log_sigmoid_table.STEPS
     match = claim(HOW_IT_IS_COMPUTED, r"a table of ([\d,]+) entries")
-    assert int(match[1].replace(",", "")) == len(_kernels._log_sigmoid_tables()[0])
+    assert int(match[1].replace(",", "")) == len(_log_sigmoid_table.tables()[0])
 
 
 def test_direct_log_sigmoid_errs_by_more_than_one_ulp() -> None:

@@ -1,7 +1,8 @@
 """The tables behind the float64 log_sigmoid, checked against mpmath.
 
-``_kernels._log_sigmoid_tables`` builds them with :mod:`decimal`; mpmath is an
-independent implementation, and its values here are computed as
+``sigmoid._log_sigmoid_table`` builds them with :mod:`decimal` when it is
+imported; mpmath is an independent implementation, and its values here are
+computed as
 
     T = mpmath.exp(-mpmath.mpf(j) / 8)
     log(1 + T) = mpmath.log1p(T),   A = T / (1 + T)
@@ -15,17 +16,19 @@ import mpmath
 import numpy as np
 import pytest
 
-from sigmoid._kernels import _LS_STEPS, _log_sigmoid_tables
+from sigmoid._log_sigmoid_table import HI as hi
+from sigmoid._log_sigmoid_table import LO as lo
+from sigmoid._log_sigmoid_table import RATIO as ratio
+from sigmoid._log_sigmoid_table import STEPS
 
 mpmath.mp.dps = 50  # as in reference.py
-ratio, hi, lo = _log_sigmoid_tables()
 
 SAMPLE = [0, 1, 2, 7, 8, 9, 100, 555, 1000, 2000, 4000, 5000, 5600, 5660, 5661, 5900]
 
 
 @pytest.mark.parametrize("j", SAMPLE)
 def test_log1p_entry_is_a_float64_pair_within_2_to_minus_100(j: int) -> None:
-    t = mpmath.exp(-mpmath.mpf(j) / _LS_STEPS)
+    t = mpmath.exp(-mpmath.mpf(j) / STEPS)
     exact = mpmath.log1p(t)
     assert hi[j] == float(exact)  # the high part is the correctly rounded value
     error = abs(mpmath.mpf(hi[j]) + mpmath.mpf(lo[j]) - exact)
@@ -36,13 +39,13 @@ def test_log1p_entry_is_a_float64_pair_within_2_to_minus_100(j: int) -> None:
 
 @pytest.mark.parametrize("j", SAMPLE)
 def test_ratio_entry_is_correctly_rounded(j: int) -> None:
-    t = mpmath.exp(-mpmath.mpf(j) / _LS_STEPS)
+    t = mpmath.exp(-mpmath.mpf(j) / STEPS)
     assert ratio[j] == float(t / (1 + t))
 
 
 def test_entries_past_the_subnormal_range_are_zero() -> None:
     # exp(-a) < 2**-1075 (half the smallest subnormal) for a > 745.14.
-    start = int(np.ceil(745.14 * _LS_STEPS)) + 1
+    start = int(np.ceil(745.14 * STEPS)) + 1
     assert start < hi.size
     assert not ratio[start:].any()
     assert not hi[start:].any()

@@ -1,15 +1,18 @@
-"""The public functions: argument handling around the kernels in ``_kernels``."""
+"""The public functions: each checks its arguments, then runs its formula."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from . import _exact, _kernels
-from ._validation import check_out, finite_real_parameter, prepare
+from . import _formulas
+from . import _log_sigmoid_table as _table
+from ._blocks import run
+from ._rounding import exact_sigmoid
+from ._types import Array
+from ._validation import Call, as_float_array, finite_real_parameter
 
 __all__ = [
     "generalized_logistic",
@@ -18,58 +21,6 @@ __all__ = [
     "sigmoid",
     "sigmoid_derivative",
 ]
-
-Array = npt.NDArray[Any]
-_F64 = np.dtype(np.float64)
-
-
-def _apply(
-    name: str,
-    block_kernel: _kernels.BlockKernel,
-    x: npt.ArrayLike,
-    out: Array | None,
-    exact: Any = None,
-    narrow_kernel: _kernels.BlockKernel | None = None,
-    f64_runner: Callable[[Array, Array], None] | None = None,
-) -> Any:
-    """Validate ``x`` and ``out``, run the kernel, and shape the result.
-
-    ``narrow_kernel``, when given, replaces ``block_kernel`` for float16 and
-    float32 results; ``f64_runner(x, y)``, when given, does the whole float64
-    computation instead of ``_kernels.run``.
-    """
-    prepared = prepare(name, x)
-    array = prepared.array
-    dtype = prepared.result_dtype
-    if out is not None:
-        check_out(name, out, array.shape, dtype)
-    if array.dtype.kind != "f":
-        array = array.astype(_F64)
-    source = array.ravel()  # a view when contiguous, else a contiguous copy
-    direct = out is not None and out.flags.c_contiguous
-    if out is not None and direct and np.may_share_memory(out, source):
-        # In place is safe only when out and x are the very same elements:
-        # each block is read in full before any of it is written.
-        direct = (
-            out.__array_interface__["data"][0] == source.__array_interface__["data"][0]
-            and out.dtype == source.dtype
-        )
-    if out is not None and direct:
-        target = out.reshape(-1)
-    else:
-        target = np.empty(source.size, dtype)
-    if f64_runner is not None and dtype == _F64:
-        f64_runner(source, target)
-    else:
-        if narrow_kernel is not None and dtype != _F64:
-            block_kernel = narrow_kernel
-        _kernels.run(block_kernel, source, target, exact)
-    if out is not None:
-        if not direct:
-            np.copyto(out, target.reshape(array.shape))
-        return out
-    result = target.reshape(array.shape)
-    return result[()] if prepared.scalar else result
 
 
 def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
@@ -122,19 +73,14 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     :math:`1 + e^x` rounds to 1. The overflow is detected by NumPy's
     floating-point error callback, so the common case pays nothing for it.
     The work is done in blocks of 65,536 elements that stay in the CPU cache,
-    which makes the function about three times as fast as
-    ``scipy.special.expit`` on large float64 arrays.
+    so that a large array is read once and written once.
 
-    float16 and float32 input is evaluated in float64 (with :math:`-x`
-    formed in the input's own type, where negation is exact) and rounded
-    once. The rare results whose float64 value lies within 8 float64 ULPs of
-    a rounding boundary (a midpoint between two float32 or float16 numbers) are
+    float16 and float32 input is evaluated in float64 and rounded once. The
+    rare results whose float64 value lies within 8 float64 ULPs of a rounding
+    boundary (a midpoint between two float32 or float16 numbers) are
     recomputed exactly with :mod:`decimal`, so float16 and float32 results are
     correctly rounded on any machine whose ``np.exp`` is accurate to a few
-    ULP. Arrays of up to 4,096 elements whose values all lie where no
-    floating-point exception can arise (:math:`-87 \le x \le 709` for
-    float32) take a shorter path without ``np.errstate``, about 40% faster at
-    1,000 elements, with the same results.
+    ULP.
 
     Accuracy, measured against mpmath at 50 digits (``nox -s accuracy``):
     at most 2.5 ULP in float64 (subnormal results included), and correctly
@@ -144,8 +90,7 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     NaN gives NaN, and the result is exactly 1.0 wherever the true value
     rounds to 1. An empty array gives an empty array. No floating-point
     warning or exception is ever raised, whatever ``np.seterr`` says, and the
-    caller's error state is left as it was. Apart from per-thread scratch
-    buffers for small float16/float32 arrays, the function keeps no state
+    caller's error state is left as it was. The function keeps no state
     between calls, and it is safe to call from several threads at once.
 
     Examples
@@ -172,24 +117,15 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     >>> sigmoid(np.array([1.0, 2.0], dtype=np.float32))
     array([0.7310586, 0.8807971], dtype=float32)
     """
-    if type(x) is np.ndarray:  # sigmoid_small declines all but small narrow ones
-        result = _kernels.sigmoid_small(x, out)
-        if result is not None:
-            return result
-    return _apply(
-        "sigmoid",
-        _kernels.sigmoid_block,
-        x,
-        out,
-        _exact.sigmoid,
-        _kernels.sigmoid_narrow_block,
-    )
+    call = Call("sigmoid", x, out)
+    run(_formulas.sigmoid, call.x, call.y, exact=exact_sigmoid)
+    return call.result()
 
 
-_DERIVATIVES = {  # order: (kernel, kernel for float16/float32 input)
-    1: (_kernels.derivative1_block, _kernels.derivative1_narrow_block),
-    2: (_kernels.derivative2_block, None),
-    3: (_kernels.derivative3_block, None),
+_DERIVATIVES = {
+    1: _formulas.derivative1,
+    2: _formulas.derivative2,
+    3: _formulas.derivative3,
 }
 
 
@@ -282,8 +218,9 @@ def sigmoid_derivative(
     if int(order) not in _DERIVATIVES:
         msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise ValueError(msg)
-    kernel, narrow_kernel = _DERIVATIVES[int(order)]
-    return _apply("sigmoid_derivative", kernel, x, out, None, narrow_kernel)
+    call = Call("sigmoid_derivative", x, out)
+    run(_DERIVATIVES[int(order)], call.x, call.y)
+    return call.result()
 
 
 def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
@@ -327,15 +264,14 @@ def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
 
     :math:`\log(1 + T)` (to about 100 bits, as a pair of float64 numbers) and
     :math:`T/(1+T)` come from a table of 5,969 entries computed with
-    :mod:`decimal` on first use (about 50 ms). NumPy's ``expm1`` and
+    :mod:`decimal` when the package is imported. NumPy's ``expm1`` and
     ``log1p`` only act on arguments below :math:`1/16`, so their errors are
     scaled down by that much, and what is left is the rounding of the last
     two additions. The direct formula :math:`-\operatorname{log1p}(e^{-x})`
     adds up the errors of NumPy's vectorised ``exp`` and ``log1p`` (up to
-    0.63 and 0.58 ULP) and is 1.6 ULP off at worst; the table makes the
-    function about three times slower than that formula and still more than
-    twice as fast as ``scipy.special.log_expit``. float16 and float32 input
-    uses the direct formula in float64, rounded once.
+    0.63 and 0.58 ULP) and is 1.6 ULP off at worst; the table costs three
+    ``np.take`` lookups per element. float16 and float32 input uses the
+    direct formula in float64, rounded once.
 
     Computing ``np.log(sigmoid(x))`` instead gives 0 for :math:`x > 36.7`
     (where the true value is about :math:`-e^{-x}`) and :math:`-\infty` for
@@ -360,13 +296,12 @@ def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     ...     np.log(sigmoid(np.array([-1000.0, 0.0, 50.0])))
     array([       -inf, -0.69314718,  0.        ])
     """
-    return _apply(
-        "log_sigmoid",
-        _kernels.log_sigmoid_block,
-        x,
-        out,
-        f64_runner=_kernels.log_sigmoid_f64,
-    )
+    call = Call("log_sigmoid", x, out)
+    if call.y.dtype == np.float64:
+        run(_table.log_sigmoid, call.x, call.y, size=_table.BLOCK)
+    else:
+        run(_formulas.log_sigmoid, call.x, call.y)
+    return call.result()
 
 
 def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
@@ -387,7 +322,8 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     Raises
     ------
     TypeError, ValueError
-        As for :func:`sigmoid`.
+        As for :func:`sigmoid`; a probability outside :math:`[0, 1]` is not
+        an error.
 
     See Also
     --------
@@ -414,10 +350,12 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     >>> from sigmoid import logit, sigmoid
     >>> logit(np.array([0.0, 0.25, 0.5, 1.0, 1.5]))
     array([       -inf, -1.09861229,  0.        ,         inf,         nan])
-    >>> logit(sigmoid(3.0))  # sigma(3) is rounded; logit amplifies that by 3.3
+    >>> logit(sigmoid(3.0))  # sigma(3) is rounded; logit magnifies that error
     np.float64(3.000000000000003)
     """
-    return _apply("logit", _kernels.logit_block, p, out)
+    call = Call("logit", p, out)
+    run(_formulas.logit, call.x, call.y)
+    return call.result()
 
 
 def generalized_logistic(
@@ -487,15 +425,15 @@ def generalized_logistic(
     scale = finite_real_parameter(name, "maximum", maximum)
     rate = finite_real_parameter(name, "steepness", steepness)
     centre = finite_real_parameter(name, "midpoint", midpoint)
-    prepared = prepare(name, x)
-    z = np.empty(prepared.array.shape, _F64)
+    array, scalar = as_float_array(name, x)
+    z = np.empty(array.shape)
     with np.errstate(all="ignore"):
-        np.subtract(prepared.array, centre, out=z)
+        np.subtract(array, centre, out=z)
         if rate == 0.0:
             np.copyto(z, 0.0, where=~np.isnan(z))  # no 0 * inf = NaN
         else:
             np.multiply(z, rate, out=z)
         sigmoid(z, out=z)
         np.multiply(z, scale, out=z)
-        result = z.astype(prepared.result_dtype, copy=False)
-    return result[()] if prepared.scalar else result
+        result = z.astype(array.dtype, copy=False)
+    return result[()] if scalar else result

@@ -1,9 +1,9 @@
 """Input checking shared by every public function.
 
 Each public function accepts array_like real input in the manner of a NumPy
-ufunc. This module turns that input into a contiguous floating-point array,
-decides the result dtype, and checks ``out``, so that the numerical kernels in
-``_kernels`` only ever see 1-D C-contiguous float arrays.
+ufunc. ``Call`` checks the input and ``out`` before anything is computed and
+turns the input into a flat float array, so that the formulas only ever see
+1-D C-contiguous float16, float32 or float64 arrays.
 """
 
 from __future__ import annotations
@@ -12,16 +12,13 @@ import numbers
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
-__all__ = ["Prepared", "finite_real_parameter", "prepare"]
+from ._types import Array
 
-# The dtypes the package computes in. float16 and float32 are evaluated in
-# float64 and rounded once at the end; bool and integers are promoted to
-# float64, as NumPy's own transcendental ufuncs do.
-_FLOAT_DTYPES = (np.dtype(np.float16), np.dtype(np.float32), np.dtype(np.float64))
-_F64 = np.dtype(np.float64)
-_RESULT_DTYPE = {d: d for d in _FLOAT_DTYPES}
+__all__ = ["Call", "as_float_array", "finite_real_parameter"]
+
+# float16 and float32 are computed in float64 and rounded once at the end.
+FLOAT_DTYPES = frozenset(np.dtype(t) for t in (np.float16, np.float32, np.float64))
 
 
 def _describe(value: object) -> str:
@@ -32,33 +29,29 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {value!r}"[:80]
 
 
-class Prepared:
-    """A validated input: the data as a float array and how to return it."""
+_KINDS = {
+    "c": "complex",
+    "O": "object",
+    "U": "string",
+    "S": "bytes",
+    "M": "datetime",
+    "m": "timedelta",
+    "V": "structured",
+    "T": "string",
+}
 
-    __slots__ = ("array", "result_dtype", "scalar")
 
-    def __init__(
-        self, array: npt.NDArray[Any], result_dtype: np.dtype[Any], scalar: bool
-    ) -> None:
-        self.array = array
-        self.result_dtype = result_dtype
-        self.scalar = scalar
+def as_float_array(name: str, x: object) -> tuple[Array, bool]:
+    """``x`` as a float16, float32 or float64 array, and whether it was a scalar.
 
-
-def prepare(name: str, x: object) -> Prepared:
-    """Check ``x`` and work out the dtype of the result of ``name(x)``.
-
-    Raises
-    ------
-    TypeError
-        If ``x`` is not real numeric data: ``None``, ``str``, ``bytes``,
-        object, complex, datetime or timedelta arrays, or ``np.longdouble``
-        on platforms where it is wider than float64.
+    bool and integers become float64, as in NumPy's own transcendental ufuncs;
+    data in non-native byte order (read from a file, say) becomes its native
+    twin. Raises TypeError, naming ``name``, for anything else: ``None``,
+    ``str``, ``bytes``, object, complex, datetime or timedelta data, or
+    ``np.longdouble`` where it is wider than float64.
     """
-    if type(x) is np.ndarray:  # the common case, kept fast for small arrays
-        result = _RESULT_DTYPE.get(x.dtype)
-        if result is not None:
-            return Prepared(x, result, False)
+    if type(x) is np.ndarray and x.dtype in FLOAT_DTYPES:  # the common case
+        return x, False
     if x is None or isinstance(x, (str, bytes, bytearray)):
         msg = f"{name}() expects real numbers, got {_describe(x)}"
         raise TypeError(msg)
@@ -68,37 +61,28 @@ def prepare(name: str, x: object) -> Prepared:
         msg = f"{name}() expects real numbers, got {_describe(x)}"
         raise TypeError(msg) from err
     scalar = not isinstance(x, np.ndarray) and array.ndim == 0
-    if not array.dtype.isnative:  # big-endian data read from a file, say
+    if not array.dtype.isnative:
         array = array.astype(array.dtype.newbyteorder("="))
     dtype = array.dtype
     if dtype.kind in "biu":
-        return Prepared(array, _F64, scalar)
-    if dtype in _FLOAT_DTYPES:
-        return Prepared(array, dtype, scalar)
+        return array.astype(np.float64), scalar
+    if dtype in FLOAT_DTYPES:
+        return array, scalar
     if dtype.kind == "f":
         msg = (
             f"{name}() does not support {dtype} (extended precision) input; "
             "convert it with .astype(np.float64) first"
         )
         raise TypeError(msg)
-    what = {
-        "c": "complex",
-        "O": "object",
-        "U": "string",
-        "S": "bytes",
-        "M": "datetime",
-        "m": "timedelta",
-        "V": "structured",
-        "T": "string",
-    }.get(dtype.kind, str(dtype))
+    what = _KINDS.get(dtype.kind, str(dtype))
     msg = f"{name}() expects real numbers, got {_describe(x)} ({what} data)"
     raise TypeError(msg)
 
 
-def check_out(
+def checked_out(
     name: str, out: object, shape: tuple[int, ...], dtype: np.dtype[Any]
-) -> npt.NDArray[Any]:
-    """Check that ``out`` can receive a result of this shape and dtype."""
+) -> Array:
+    """``out``, if it can receive a result of this shape and dtype; else raise."""
     if not isinstance(out, np.ndarray):
         msg = f"{name}(): out must be a NumPy array, got {_describe(out)}"
         raise TypeError(msg)
@@ -115,6 +99,51 @@ def check_out(
         msg = f"{name}(): out is read-only"
         raise ValueError(msg)
     return out
+
+
+def _memory_of(out: Array | None, x: Array) -> Array | None:
+    """``out``'s memory as a flat array, if the result may go straight there.
+
+    That is when ``out`` is contiguous and either apart from ``x`` or ``x``
+    itself (in place: the block loop copies each block of ``x`` before it
+    writes the block of the result). With a partial overlap, a block of the
+    result could overwrite input not yet read.
+    """
+    if out is None or not out.flags.c_contiguous:
+        return None
+    if np.may_share_memory(out, x) and out.ctypes.data != x.ctypes.data:
+        return None
+    return out.reshape(-1)
+
+
+class Call:
+    """A checked call: its input ``x`` and the array ``y`` the result goes to.
+
+    ``x`` is 1-D C-contiguous, and ``y`` is of the same size and dtype: the
+    memory of ``out`` where possible, else a new array.
+    """
+
+    __slots__ = ("direct", "out", "scalar", "shape", "x", "y")
+
+    def __init__(self, name: str, x: object, out: object) -> None:
+        array, self.scalar = as_float_array(name, x)
+        self.shape = array.shape
+        self.out = (
+            None if out is None else checked_out(name, out, self.shape, array.dtype)
+        )
+        self.x = array.ravel()  # a view when contiguous, else a contiguous copy
+        memory = _memory_of(self.out, self.x)
+        self.direct = memory is not None
+        self.y = np.empty_like(self.x) if memory is None else memory
+
+    def result(self) -> Any:
+        """``out``, or a new array of the input's shape (a scalar for scalars)."""
+        if self.out is not None:
+            if not self.direct:
+                np.copyto(self.out, self.y.reshape(self.shape))
+            return self.out
+        result = self.y.reshape(self.shape)
+        return result[()] if self.scalar else result
 
 
 def finite_real_parameter(name: str, parameter: str, value: object) -> float:

@@ -1,0 +1,124 @@
+"""The formulas, one function each, as ``_blocks.run`` applies them to a block.
+
+Each reads the block's float64 input ``x`` and writes its float64 result
+``y``, with ``t`` and ``u`` as scratch (see ``_blocks.Block``). The forms are
+chosen so that no step overflows where the result does not, and no digits
+cancel; the public functions' docstrings give the math and the measured
+accuracy.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._blocks import Block
+
+__all__ = [
+    "derivative1",
+    "derivative2",
+    "derivative3",
+    "log_sigmoid",
+    "logit",
+    "sigmoid",
+]
+
+
+def sigmoid(b: Block) -> None:
+    """y = 1 / (1 + exp(-x)); exp(x) where exp(-x) overflows.
+
+    Each step is monotone, so the result is monotone in x. Below x = -709.78,
+    where exp(-x) overflows, sigma(x) = e / (1 + e) with e = exp(x) < 2**-1022,
+    and 1 + e rounds to 1, so sigma(x) is exp(x) to within a rounding.
+    """
+    x, y, t = b.x, b.y, b.t
+    np.negative(x, out=t)
+    np.exp(t, out=t)
+    np.add(t, 1.0, out=t)
+    np.divide(1.0, t, out=y)
+    b.fix_overflow(np.exp)
+
+
+def derivative1(b: Block) -> None:
+    """y = 1 / (2 + 2 cosh(x)); exp(-|x|) where cosh(x) overflows.
+
+    sigma'(x) = e / (1 + e)**2 with e = exp(-|x|); dividing through by e gives
+    1 / (1/e + 2 + e) = 1 / (2 + 2 cosh x): three passes, no cancellation.
+    Beyond |x| = 710.47, where cosh overflows, sigma'(x) = e / (1 + e)**2
+    with e < 2**-1024 rounds to e.
+    """
+    x, y, t = b.x, b.y, b.t
+    np.cosh(x, out=t)
+    np.add(t, 1.0, out=t)
+    np.divide(0.5, t, out=y)
+    b.fix_overflow(lambda x: np.exp(-np.abs(x)))
+
+
+def derivative2(b: Block) -> None:
+    """y = -sigma'(x) tanh(x / 2): two well-conditioned factors.
+
+    Where cosh overflows in sigma'(x) (|x| > 710.47), tanh(x / 2) is exactly
+    +-1, so the product is -sign(x) exp(-|x|), to which sigma''(x) rounds.
+    """
+    x, y, t = b.x, b.y, b.t
+    derivative1(b)  # y = sigma'(x)
+    np.multiply(x, 0.5, out=t)
+    np.tanh(t, out=t)
+    np.multiply(y, t, out=y)
+    np.negative(y, out=y)
+    np.add(y, 0.0, out=y)  # sigma''(0) = +0, not -0
+
+
+def derivative3(b: Block) -> None:
+    """y = e (m**2 - 2m - 2) / (1 + e)**4 with e = exp(-|x|), m = e - 1.
+
+    m**2 - 2m - 2 equals 1 - 4e + e**2; written in m = expm1(-|x|) it keeps
+    full accuracy near x = 0, where e is close to 1.
+    """
+    x, y, t, u = b.x, b.y, b.t, b.u
+    np.abs(x, out=t)
+    np.negative(t, out=t)
+    np.exp(t, out=y)  # y = e
+    np.expm1(t, out=t)  # t = m
+    np.subtract(t, 2.0, out=u)
+    np.multiply(u, t, out=u)
+    np.subtract(u, 2.0, out=u)  # u = m**2 - 2m - 2
+    np.multiply(u, y, out=u)
+    np.add(y, 1.0, out=y)
+    np.multiply(y, y, out=y)
+    np.multiply(y, y, out=y)  # y = (1 + e)**4
+    np.divide(u, y, out=y)
+
+
+def log_sigmoid(b: Block) -> None:
+    """y = -log1p(exp(-x)); x itself where exp(-x) overflows.
+
+    Below x = -709.78, log sigma(x) = x - log1p(exp(x)) with exp(x) < 2**-1022,
+    which rounds to x. (The float64 results come from ``_log_sigmoid_table``,
+    which is more accurate; this form serves float16 and float32.)
+    """
+    x, y, t = b.x, b.y, b.t
+    np.negative(x, out=t)
+    np.exp(t, out=t)
+    np.log1p(t, out=t)
+    np.negative(t, out=y)
+    b.fix_overflow(lambda x: x)
+
+
+def logit(b: Block) -> None:
+    """y = 2 atanh(2p - 1) for p >= 1/4, log(p / (1 - p)) below.
+
+    For p in [1/4, 1] the argument 2p - 1 is exact (Sterbenz), so the only
+    rounding is atanh's own; near p = 1/2, where log(p / (1 - p)) would lose
+    every digit to cancellation, this is what keeps the result accurate. For
+    p < 1/4 the quotient p / (1 - p) is below 1/3 and its rounding errors are
+    damped by the logarithm.
+    """
+    p, y, t = b.x, b.y, b.t
+    np.multiply(p, 2.0, out=t)
+    np.subtract(t, 1.0, out=t)
+    np.arctanh(t, out=t)
+    np.multiply(t, 2.0, out=t)  # 2 atanh(2p - 1)
+    np.subtract(1.0, p, out=y)
+    np.divide(p, y, out=y)
+    np.log(y, out=y)  # log(p / (1 - p))
+    np.copyto(y, t, where=p >= 0.25)

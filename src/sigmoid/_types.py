@@ -1,0 +1,13 @@
+"""Type aliases shared by the modules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+#: An array of any dtype.
+Array = npt.NDArray[Any]
+#: A float64 array: every formula computes in float64.
+Array64 = npt.NDArray[np.float64]
