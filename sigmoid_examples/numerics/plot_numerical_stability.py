@@ -204,7 +204,7 @@ for dtype, x in x_of.items():
     exact_of[dtype] = {
         "sigmoid": as_pair([exact_sigmoid(v) for v in mp_x]),
         "derivative": as_pair([exact_derivative(v) for v in mp_x]),
-        "log_sigmoid": as_pair([exact_log_sigmoid(v) for v in mp_x]),
+        "log-sigmoid": as_pair([exact_log_sigmoid(v) for v in mp_x]),
     }
 
 TOP = {np.float32: 1e9, np.float64: 1e18}  # above every finite error
@@ -268,23 +268,46 @@ def legend(fig, axes, off_scale=False):
     fig.legend(handles, labels, loc="outside lower center", ncols=2, markerscale=2)
 
 
-def mark(ax, value, label, ha="center"):
-    """A dashed line at a threshold, labelled above the axes."""
-    ax.axvline(value, color="0.25", lw=0.8, ls="--")
-    ax.annotate(
-        f"{label}\n{value:.2f}",
-        (value, 1),
-        xycoords=("data", "axes fraction"),
-        xytext=(0, 8),
-        textcoords="offset points",
-        ha=ha,
-        va="bottom",
-    )
+def mark(column, threshold, label, ha="center"):
+    """A dashed line at a threshold in a column of axes, labelled above each."""
+    for ax, dtype in zip(column, DTYPES, strict=True):
+        value = thresholds[dtype][threshold]
+        ax.axvline(value, color="0.25", lw=0.8, ls="--")
+        ax.annotate(
+            f"{label}\n{value:.2f}",
+            (value, 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, 8),
+            textcoords="offset points",
+            ha=ha,
+            va="bottom",
+        )
 
 
-def shade_subnormal(ax, t):
+def shade_subnormal(column):
     """Where the true value is subnormal but the naive sigma is 0."""
-    ax.axvspan(t["underflow"], t["overflow"], color="C1", alpha=0.12, lw=0)
+    for ax, dtype in zip(column, DTYPES, strict=True):
+        t = thresholds[dtype]
+        ax.axvspan(t["underflow"], t["overflow"], color="C1", alpha=0.12, lw=0)
+
+
+def compare(title, function, forms, middle=False):
+    """Draw the error of each formula for ``function``, a row per dtype, and
+    print the largest; ``middle`` adds the largest for |x| <= 10."""
+    fig, axes = zoned_figure(title)
+    for row, dtype in zip(axes, DTYPES, strict=True):
+        x = x_of[dtype]
+        print(f"{np.dtype(dtype).name}, {function}: largest error in ULPs")
+        for label, (formula, color) in forms.items():
+            with np.errstate(all="ignore"):
+                error = ulp_error(formula(x), exact_of[dtype][function], dtype)
+            if middle:
+                print(f"  {label:23s} |x| <= 10: {error[np.abs(x) <= 10].max():8.3g}")
+                print(f"  {'':23s} all x: {describe(error)}")
+            else:
+                print(f"  {label:34s} {describe(error)}")
+            draw(row, x, error, color=color, label=label)
+    return fig, axes
 
 
 # %%
@@ -304,21 +327,13 @@ SIGMOID_FORMS = {  # drawn in this order, so the package's points end on top
     "sigmoid (this package)": (sigmoid, "C0"),
 }
 
-fig, axes = zoned_figure("Error of four formulas for the sigmoid")
-for row, dtype in zip(axes, DTYPES, strict=True):
-    x, t = x_of[dtype], thresholds[dtype]
-    print(f"{np.dtype(dtype).name}, sigmoid: largest error in ULPs")
-    for label, (formula, color) in SIGMOID_FORMS.items():
-        with np.errstate(all="ignore"):
-            error = ulp_error(formula(x), exact_of[dtype]["sigmoid"], dtype)
-        middle = np.abs(x) <= 10
-        print(f"  {label:23s} |x| <= 10: {error[middle].max():8.3g}")
-        print(f"  {'':23s} all x: {describe(error)}")
-        draw(row, x, error, color=color, label=label)
-    shade_subnormal(row[0], t)
-    mark(row[0], t["overflow"], "exp(-x)\noverflows", "right")
-    mark(row[1], t["tanh"], "tanh form is 0", "left")
-    mark(row[2], t["nan"], "exp ratio\nis NaN", "left")
+fig, axes = compare(
+    "Error of four formulas for the sigmoid", "sigmoid", SIGMOID_FORMS, middle=True
+)
+shade_subnormal(axes[:, 0])
+mark(axes[:, 0], "overflow", "exp(-x)\noverflows", "right")
+mark(axes[:, 1], "tanh", "tanh form is 0", "left")
+mark(axes[:, 2], "nan", "exp ratio\nis NaN", "left")
 legend(fig, axes, off_scale=True)
 plt.show()
 
@@ -345,21 +360,17 @@ plt.show()
 # The derivative
 # --------------
 
-fig, axes = zoned_figure(r"Error of two formulas for $\sigma'$")
-for row, dtype in zip(axes, DTYPES, strict=True):
-    x, t = x_of[dtype], thresholds[dtype]
-    print(f"{np.dtype(dtype).name}, derivative: largest error in ULPs")
-    for label, formula, color in (
-        ("sigma*(1-sigma)", naive_derivative, "C1"),
-        ("sigmoid_derivative (this package)", sigmoid_derivative, "C0"),
-    ):
-        with np.errstate(all="ignore"):
-            error = ulp_error(formula(x), exact_of[dtype]["derivative"], dtype)
-        print(f"  {label:34s} {describe(error)}")
-        draw(row, x, error, color=color, label=label)
-    shade_subnormal(row[0], t)
-    mark(row[0], t["overflow"], "exp(-x)\noverflows", "right")
-    mark(row[1], t["collapse"], "sigma rounds to 1")
+DERIVATIVE_FORMS = {
+    "sigma*(1-sigma)": (naive_derivative, "C1"),
+    "sigmoid_derivative (this package)": (sigmoid_derivative, "C0"),
+}
+
+fig, axes = compare(
+    r"Error of two formulas for $\sigma'$", "derivative", DERIVATIVE_FORMS
+)
+shade_subnormal(axes[:, 0])
+mark(axes[:, 0], "overflow", "exp(-x)\noverflows", "right")
+mark(axes[:, 1], "collapse", "sigma rounds to 1")
 legend(fig, axes)
 plt.show()
 
@@ -376,20 +387,16 @@ plt.show()
 # The log-sigmoid
 # ---------------
 
-fig, axes = zoned_figure(r"Error of two formulas for $\log\sigma$")
-for row, dtype in zip(axes, DTYPES, strict=True):
-    x, t = x_of[dtype], thresholds[dtype]
-    print(f"{np.dtype(dtype).name}, log-sigmoid: largest error in ULPs")
-    for label, formula, color in (
-        ("log(1/(1+exp(-x)))", naive_log_sigmoid, "C1"),
-        ("log_sigmoid (this package)", log_sigmoid, "C0"),
-    ):
-        with np.errstate(all="ignore"):
-            error = ulp_error(formula(x), exact_of[dtype]["log_sigmoid"], dtype)
-        print(f"  {label:34s} {describe(error)}")
-        draw(row, x, error, color=color, label=label)
-    mark(row[0], t["overflow"], "sigma is 0,\nlog is -inf", "right")
-    mark(row[1], t["collapse"], "sigma rounds to 1")
+LOG_SIGMOID_FORMS = {
+    "log(1/(1+exp(-x)))": (naive_log_sigmoid, "C1"),
+    "log_sigmoid (this package)": (log_sigmoid, "C0"),
+}
+
+fig, axes = compare(
+    r"Error of two formulas for $\log\sigma$", "log-sigmoid", LOG_SIGMOID_FORMS
+)
+mark(axes[:, 0], "overflow", "sigma is 0,\nlog is -inf", "right")
+mark(axes[:, 1], "collapse", "sigma rounds to 1")
 legend(fig, axes, off_scale=True)
 plt.show()
 

@@ -148,21 +148,12 @@ for name, f in [("sigmoid", sigmoid), ("step", step)]:
 
 weights = np.linspace(-3, 3, 601)
 fig, (ax_l, ax_t) = plt.subplots(1, 2, figsize=(7, 3.4), layout="constrained")
-ax_l.plot(
-    weights,
-    [mse(sigmoid, w, 0.0) for w in weights],
-    color="tab:blue",
-    linewidth=2,
-    label="sigmoid unit",
-)
-ax_l.plot(
-    weights,
-    [mse(step, w, 0.0) for w in weights],
-    color="tab:red",
-    linewidth=2,
-    linestyle="--",
-    label="step unit",
-)
+for f, history, style in [
+    (sigmoid, loss_sig, {"color": "tab:blue", "label": "sigmoid unit"}),
+    (step, loss_step, {"color": "tab:red", "linestyle": "--", "label": "step unit"}),
+]:
+    ax_l.plot(weights, [mse(f, w, 0.0) for w in weights], linewidth=2, **style)
+    ax_t.plot(history, linewidth=2, **style)
 ax_l.axvline(-1, color="tab:gray", linestyle=":", label="start, w = -1")
 ax_l.set(
     title="Loss as a function of w (b = 0)", xlabel="w", ylabel="mean squared error"
@@ -170,8 +161,6 @@ ax_l.set(
 ax_l.set_ylim(0, 1.2)  # room for the legend
 ax_l.legend(loc="upper right")
 
-ax_t.plot(loss_sig, color="tab:blue", linewidth=2, label="sigmoid unit")
-ax_t.plot(loss_step, color="tab:red", linewidth=2, linestyle="--", label="step unit")
 ax_t.set(
     title="Training loss of the two units",
     xlabel="gradient-descent step",
