@@ -1,48 +1,29 @@
 """The NumPy, SciPy and sigmoid snippets of the "What to use in practice" page.
 
-The page shows ``docs/snippets/practice_*.py`` with ``literalinclude``, so
-what a reader sees is what these tests run. Each snippet turns the same five
-scores into probabilities and a binary cross-entropy; both are checked against
-mpmath at 50 digits. The torch, JAX and scikit-learn snippets need those
-frameworks and run in ``nox -s frameworks`` (tests_frameworks/).
+Each snippet turns the same five scores into probabilities and a binary
+cross-entropy; both are checked against mpmath at 50 digits. The torch, JAX
+and scikit-learn snippets need those frameworks and run in ``nox -s
+frameworks`` (tests_frameworks/). ``snippets.py`` runs them for both.
 """
 
 from __future__ import annotations
 
-import runpy
-import subprocess
-import sys
-import warnings
 from pathlib import Path
-from typing import Any
 
-import mpmath
 import numpy as np
 import pytest
-from reference import mp_log_sigmoid, mp_sigmoid, reference
+from reference import mp_sigmoid, reference
+from snippets import (
+    LABELS,
+    SCORES,
+    mp_cross_entropy,
+    run_snippet,
+    run_snippet_as_script,
+)
 
-SNIPPETS = Path(__file__).resolve().parent.parent / "docs" / "snippets"
 NAMES = ["numpy", "scipy", "sigmoid"]
-SCORES = [-1000.0, -2.0, 0.0, 2.0, 1000.0]
-LABELS = [0.0, 0.0, 1.0, 1.0, 0.0]
 # sigmoid() states 2.5 ULP in float64; the others are checked against the same.
 ULP_BOUND = 2.5 * 2.0**-52
-
-
-def mp_cross_entropy(scores: list[float], labels: list[float]) -> float:
-    """Mean of -(y log sigma(x) + (1 - y) log sigma(-x)) at 50 digits."""
-    terms = [
-        -(y * mp_log_sigmoid(mpmath.mpf(x)) + (1 - y) * mp_log_sigmoid(-mpmath.mpf(x)))
-        for x, y in zip(scores, labels, strict=True)
-    ]
-    return float(mpmath.fsum(terms) / len(terms))
-
-
-def run_snippet(name: str) -> dict[str, Any]:
-    """Run docs/snippets/practice_<name>.py; any warning is an error."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return runpy.run_path(str(SNIPPETS / f"practice_{name}.py"))
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -81,14 +62,7 @@ def test_sigmoid_snippet_keeps_float32() -> None:
 def test_snippet_runs_as_a_script_and_prints_its_result(
     name: str, tmp_path: Path
 ) -> None:
-    result = subprocess.run(
-        [sys.executable, "-W", "error", str(SNIPPETS / f"practice_{name}.py")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_snippet_as_script(name, tmp_path, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "200.18940064" in result.stdout

@@ -8,43 +8,28 @@ against mpmath or against the formula the page says it computes.
 
 from __future__ import annotations
 
-import runpy
-import subprocess
-import sys
-import warnings
 from pathlib import Path
-from typing import Any
 
 import mpmath
 import numpy as np
 import pytest
-from reference import mp_log_sigmoid, mp_sigmoid, reference
+from reference import mp_sigmoid, reference
+from snippets import (
+    LABELS,
+    SCORES,
+    mp_cross_entropy,
+    mp_cross_entropy_terms,
+    run_snippet,
+    run_snippet_as_script,
+)
 
-SNIPPETS = Path(__file__).resolve().parent.parent / "docs" / "snippets"
-SCORES = [-1000.0, -2.0, 0.0, 2.0, 1000.0]
-LABELS = [0.0, 0.0, 1.0, 1.0, 0.0]
 # float32 is the default dtype of torch and JAX: a few ULPs of float32.
 FLOAT32_RTOL = 1e-6
 
 
-def mp_cross_entropy_terms(scores: list[float], labels: list[float]) -> list[Any]:
-    """-(y log sigma(x) + (1 - y) log sigma(-x)) per score, at 50 digits."""
-    return [
-        -(y * mp_log_sigmoid(mpmath.mpf(x)) + (1 - y) * mp_log_sigmoid(-mpmath.mpf(x)))
-        for x, y in zip(scores, labels, strict=True)
-    ]
-
-
-def run_snippet(name: str) -> dict[str, Any]:
-    """Run docs/snippets/practice_<name>.py; any warning is an error."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        return runpy.run_path(str(SNIPPETS / f"practice_{name}.py"))
-
-
 @pytest.fixture(scope="module")
 def expected_loss() -> float:
-    return float(mpmath.fsum(mp_cross_entropy_terms(SCORES, LABELS)) / len(SCORES))
+    return mp_cross_entropy(SCORES, LABELS)
 
 
 def test_torch_sigmoid_matches_mpmath() -> None:
@@ -103,14 +88,7 @@ def test_sklearn_probability_is_sigmoid_of_linear_score() -> None:
 def test_snippet_runs_as_a_script_and_prints_its_result(
     name: str, tmp_path: Path
 ) -> None:
-    result = subprocess.run(
-        [sys.executable, "-W", "error", str(SNIPPETS / f"practice_{name}.py")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_snippet_as_script(name, tmp_path, timeout=300)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
     assert "nan" not in result.stdout
