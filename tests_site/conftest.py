@@ -33,18 +33,16 @@ REPORT = SiteReport()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "page_path" in metafunc.fixturenames:
-        pages = site_pages()
-        if not pages:
-            msg = f"no built site at {HTML}: run `nox -s docs site`"
-            raise pytest.UsageError(msg)
-        metafunc.parametrize("page_path", pages)
-    if "example_path" in metafunc.fixturenames:
-        examples = example_pages()
-        if not examples:
-            msg = f"no gallery example pages at {HTML}: run `nox -s docs site`"
-            raise pytest.UsageError(msg)
-        metafunc.parametrize("example_path", examples)
+    for name, find, what in (
+        ("page_path", site_pages, "built site"),
+        ("example_path", example_pages, "gallery example pages"),
+    ):
+        if name in metafunc.fixturenames:
+            paths = find()
+            if not paths:
+                msg = f"no {what} at {HTML}: run `nox -s docs site`"
+                raise pytest.UsageError(msg)
+            metafunc.parametrize(name, paths)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -50,6 +50,17 @@ from bs4 import BeautifulSoup
 ALWAYS_INSTALLED = {"sigmoid", "numpy", "matplotlib", "mpl_toolkits"}
 NOTEBOOK_TOOLS = ["nbclient", "ipykernel"]
 TIMEOUT_SECONDS = 600
+# sphinx-gallery's download buttons on an example's page: the link, the label.
+DOWNLOAD_BUTTONS = {
+    "python": (
+        '.sphx-glr-download-python a[href$=".py"]',
+        "Download Python source code",
+    ),
+    "jupyter": (
+        '.sphx-glr-download-jupyter a[href$=".ipynb"]',
+        "Download Jupyter notebook",
+    ),
+}
 # Saved as run_notebook.py beside the notebook and run in the reader's
 # environment: executes every cell, fails on any error.
 RUN_NOTEBOOK = """
@@ -202,6 +213,13 @@ def the_one(found: list[str], what: str) -> str:
     return found[0]
 
 
+def download_from_button(page_url: str, button: str, folder: Path) -> Path:
+    """Save in ``folder`` the file an example page's download ``button`` links."""
+    selector, label = DOWNLOAD_BUTTONS[button]
+    found = links(page_url, fetch(page_url), selector)
+    return download(the_one(found, f"'{label}' link on {page_url}"), folder)
+
+
 class Reader:
     """A fresh virtual environment in ``home``, used as a reader would."""
 
@@ -233,6 +251,17 @@ class Reader:
         if result.returncode != 0:
             msg = f"`python {shlex.join(args)}` failed:\n{result.stdout}{result.stderr}"
             raise JourneyError(msg)
+
+    def timed_run(
+        self, name: str, args: list[str], cwd: Path, env: dict[str, str]
+    ) -> Run:
+        """Run the environment's Python; a Run with the time and any failure."""
+        start = time.perf_counter()
+        try:
+            self.run(args, cwd, env)
+        except (JourneyError, subprocess.TimeoutExpired) as error:
+            return Run(name, time.perf_counter() - start, str(error))
+        return Run(name, time.perf_counter() - start)
 
     def pip_install(self, args: list[str], cwd: Path) -> None:
         self.run(["-m", "pip", "install", "--quiet", *args], cwd)
@@ -278,12 +307,7 @@ def example_pages(site: str, folder: Path) -> list[str]:
 
 def run_script(page_url: str, reader: Reader, scripts: Path) -> Run:
     """Download an example's script from its page and run it as a reader would."""
-    page = fetch(page_url)
-    script_url = the_one(
-        links(page_url, page, '.sphx-glr-download-python a[href$=".py"]'),
-        f"'Download Python source code' link on {page_url}",
-    )
-    script = download(script_url, scripts)
+    script = download_from_button(page_url, "python", scripts)
     source = script.read_text(encoding="utf-8")
     if undeclared := undeclared_modules(source):
         return Run(
@@ -295,38 +319,25 @@ def run_script(page_url: str, reader: Reader, scripts: Path) -> Run:
     if requirements := declared_requirements(source):
         print(f"{script.name} asks for `pip install {shlex.join(requirements)}`")
         reader.pip_install(requirements, cwd=scripts)
-    start = time.perf_counter()
-    try:
-        reader.run(
-            ["-W", "error::RuntimeWarning", script.name],
-            cwd=scripts,
-            env={"MPLBACKEND": "agg"},
-        )
-    except (JourneyError, subprocess.TimeoutExpired) as error:
-        return Run(script.name, time.perf_counter() - start, str(error))
-    return Run(script.name, time.perf_counter() - start)
+    return reader.timed_run(
+        script.name,
+        ["-W", "error::RuntimeWarning", script.name],
+        cwd=scripts,
+        env={"MPLBACKEND": "agg"},
+    )
 
 
 def run_notebook(page_url: str, reader: Reader, folder: Path) -> Run:
     """Download an example's notebook from its page and execute every cell."""
-    page = fetch(page_url)
-    notebook_url = the_one(
-        links(page_url, page, '.sphx-glr-download-jupyter a[href$=".ipynb"]'),
-        f"'Download Jupyter notebook' link on {page_url}",
-    )
-    notebook = download(notebook_url, folder)
+    notebook = download_from_button(page_url, "jupyter", folder)
     reader.pip_install(NOTEBOOK_TOOLS, cwd=folder)
     (folder / "run_notebook.py").write_text(RUN_NOTEBOOK)
-    start = time.perf_counter()
-    try:
-        reader.run(
-            ["run_notebook.py", notebook.name],
-            cwd=folder,
-            env={"PYTHONWARNINGS": "error::RuntimeWarning"},
-        )
-    except (JourneyError, subprocess.TimeoutExpired) as error:
-        return Run(notebook.name, time.perf_counter() - start, str(error))
-    return Run(notebook.name, time.perf_counter() - start)
+    return reader.timed_run(
+        notebook.name,
+        ["run_notebook.py", notebook.name],
+        cwd=folder,
+        env={"PYTHONWARNINGS": "error::RuntimeWarning"},
+    )
 
 
 def journey(html: Path) -> list[Run]:
