@@ -123,12 +123,22 @@ def test_longdouble_is_a_clear_type_error(function: Function) -> None:
 
 
 @pytest.mark.parametrize("function", ALL)
-@pytest.mark.parametrize("shape", [(0,), (3, 0), (), (1,), (2, 3), (2, 1, 4)])
+@pytest.mark.parametrize("shape", [(0,), (3, 0), (1,), (2, 3), (2, 1, 4)])
 def test_shape_is_kept(function: Function, shape: tuple[int, ...]) -> None:
     x = np.full(shape, 0.25)
     result = function(x)
     assert isinstance(result, np.ndarray)
     assert result.shape == shape
+
+
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64, np.int64])
+def test_zero_dimensional_array_gives_a_scalar_as_a_ufunc_does(
+    function: Function, dtype: type
+) -> None:
+    x: npt.NDArray[Any] = np.array(0.25 if dtype is not np.int64 else 0, dtype=dtype)
+    assert type(np.exp(x)) is type(function(x))  # np.float16, ... np.float64
+    assert function(x) == function(x.reshape(1))[0]
 
 
 @pytest.mark.parametrize("function", ALL)
@@ -207,28 +217,60 @@ def test_non_contiguous_out(function: Function) -> None:
     np.testing.assert_array_equal(out, function(x))
 
 
-@pytest.mark.parametrize("function", WITH_OUT)
-def test_out_with_wrong_shape_is_a_value_error(function: Function) -> None:
-    x = np.zeros(3) + 0.5
-    with pytest.raises(ValueError, match=rf"{name_of(function)}\(\).*shape"):
-        function(x, out=np.empty(4))
-    with pytest.raises(ValueError, match="shape"):
-        function(x, out=np.empty((3, 1)))
+# The out= a ufunc accepts for a result of shape (3,) and a given dtype: a
+# shape the result broadcasts to, a dtype it casts to under "same_kind".
+OUT_CASES = [
+    ((3,), np.float64, np.float64),
+    ((2, 3), np.float64, np.float64),  # broadcast
+    ((1, 1, 3), np.float32, np.float32),
+    ((3,), np.float32, np.float64),  # float32 result into float64
+    ((3,), np.float64, np.float32),  # float64 into float32: same kind
+    ((3,), np.float64, np.float16),
+    ((3,), np.int64, np.float64),  # ints compute in float64
+    ((4,), np.float64, np.float64),  # wrong shape
+    ((3, 1), np.float64, np.float64),  # broadcasts, but not to out's shape
+    ((1,), np.float64, np.float64),  # the result does not fit
+    ((), np.float64, np.float64),
+    ((3,), np.float64, np.int64),  # float into int: not same kind
+    ((3,), np.float32, np.int32),
+    ((3,), np.float64, np.complex128),  # float into complex is allowed
+    ((3,), np.float64, np.bool_),
+]
 
 
 @pytest.mark.parametrize("function", WITH_OUT)
-def test_out_with_wrong_dtype_is_a_type_error(function: Function) -> None:
-    x = np.zeros(3, dtype=np.float32) + 0.5
-    with pytest.raises(TypeError, match=rf"{name_of(function)}\(\).*float64.*float32"):
-        function(x, out=np.empty(3))
-    with pytest.raises(TypeError, match="dtype"):
-        function(np.zeros(3), out=np.empty(3, dtype=np.int64))
+@pytest.mark.parametrize(("out_shape", "x_dtype", "out_dtype"), OUT_CASES)
+def test_out_is_accepted_exactly_where_a_ufunc_accepts_it(
+    function: Function, out_shape: tuple[int, ...], x_dtype: type, out_dtype: type
+) -> None:
+    x: npt.NDArray[Any] = np.array([0.25, 0.5, 0.75]).astype(x_dtype)  # ints: 0, 0, 0
+    try:
+        np.exp(x, out=np.zeros(out_shape, out_dtype))
+    except (TypeError, ValueError) as err:
+        # The same kind of error (a ufunc's casting error is a TypeError),
+        # naming the function.
+        kind = TypeError if isinstance(err, TypeError) else ValueError
+        with pytest.raises(kind, match=rf"{name_of(function)}\(\)"):
+            function(x, out=np.zeros(out_shape, out_dtype))
+        return
+    out: npt.NDArray[Any] = np.zeros(out_shape, out_dtype)
+    assert function(x, out=out) is out
+    expected: npt.NDArray[Any] = np.broadcast_to(function(x), out_shape).astype(
+        out_dtype
+    )
+    np.testing.assert_array_equal(out, expected)
 
 
+@pytest.mark.filterwarnings("ignore:the matrix subclass:PendingDeprecationWarning")
 @pytest.mark.parametrize("function", WITH_OUT)
-def test_out_that_is_not_an_array_is_a_type_error(function: Function) -> None:
-    with pytest.raises(TypeError, match="out must be a NumPy array"):
-        function(np.zeros(3), out=[0.0, 0.0, 0.0])
+@pytest.mark.parametrize("n", [3, 65_537])
+def test_matrix_out_of_any_size(function: Function, n: int) -> None:
+    # An np.matrix out of more than one block (65,536 elements) used to fail
+    # with NumPy's broadcast ValueError: its flat view stayed 2-D.
+    x = np.linspace(0.01, 0.99, n).reshape(1, n)
+    out = np.asmatrix(np.zeros((1, n)))
+    assert function(x, out=out) is out
+    np.testing.assert_array_equal(np.asarray(out), function(x))
 
 
 def test_read_only_out_is_a_value_error() -> None:
@@ -236,6 +278,85 @@ def test_read_only_out_is_a_value_error() -> None:
     out.flags.writeable = False
     with pytest.raises(ValueError, match="read-only"):
         sigmoid(np.zeros(3), out=out)
+
+
+# ----------------------------------------------------------------------------
+# containers that NumPy itself has (pandas, xarray, dask and torch are tested
+# in tests_ecosystem, by nox -s ecosystem)
+
+
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.int64])
+def test_masked_array_keeps_its_mask_and_masked_data(
+    function: Function, dtype: type
+) -> None:
+    data: npt.NDArray[Any] = (
+        sample(function) * (1 if function is logit else 0.5)
+    ).astype(dtype)
+    mask = np.arange(data.size) % 3 == 1
+    x = np.ma.MaskedArray(data, mask=mask)
+    result = function(x)
+    assert type(result) is np.ma.MaskedArray
+    np.testing.assert_array_equal(np.ma.getmaskarray(result), mask)
+    computed = function(data)
+    assert result.dtype == computed.dtype
+    np.testing.assert_array_equal(result.data[~mask], computed[~mask])
+    # Masked entries are left alone: the input's data, as np.ma.exp leaves them.
+    np.testing.assert_array_equal(result.data[mask], data[mask].astype(result.dtype))
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+def test_masked_array_into_a_masked_out(function: Function) -> None:
+    x = np.ma.MaskedArray([0.2, 0.4, 0.6], mask=[False, True, False])
+    out = np.ma.MaskedArray(np.zeros(3))
+    assert function(x, out=out) is out
+    np.testing.assert_array_equal(out.mask, [False, True, False])
+    assert out.data[0] == function(0.2)
+    assert out.data[1] == 0.4
+
+
+@pytest.mark.filterwarnings("ignore:the matrix subclass:PendingDeprecationWarning")
+@pytest.mark.parametrize("function", ALL)
+def test_matrix_stays_a_matrix(function: Function) -> None:
+    x = np.asmatrix([[0.2, 0.4], [0.6, 0.8]])
+    result = function(x)
+    assert type(result) is np.matrix
+    np.testing.assert_array_equal(np.asarray(result), function(np.asarray(x)))
+
+
+class _Wrapping:
+    """An object with __array__ and __array_wrap__, as torch tensors have."""
+
+    def __init__(self, values: npt.NDArray[Any]) -> None:
+        self.values = values
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> npt.NDArray[Any]:
+        return self.values
+
+    def __array_wrap__(self, array: npt.NDArray[Any]) -> _Wrapping:
+        return _Wrapping(array)  # one argument only, as torch's
+
+
+class _ArrayOnly:
+    def __array__(self, dtype: Any = None, copy: Any = None) -> npt.NDArray[Any]:
+        return np.array([0.2, 0.4])
+
+
+# NumPy warns that a one-argument __array_wrap__ is deprecated; torch's is one.
+@pytest.mark.filterwarnings("ignore:__array_wrap__ must accept:DeprecationWarning")
+@pytest.mark.parametrize("function", ALL)
+def test_objects_are_wrapped_by_their_array_wrap_as_by_a_ufunc(
+    function: Function,
+) -> None:
+    x = np.array([0.2, 0.4, 0.6])
+    wrapped: Any = np.exp(_Wrapping(x))  # what a ufunc does
+    assert type(wrapped) is _Wrapping
+    result = function(_Wrapping(x))
+    assert type(result) is _Wrapping
+    np.testing.assert_array_equal(result.values, function(x))
+    plain = function(_ArrayOnly())
+    assert type(plain) is np.ndarray
+    np.testing.assert_array_equal(plain, function(np.array([0.2, 0.4])))
 
 
 # ----------------------------------------------------------------------------
@@ -375,6 +496,26 @@ def test_bad_input_is_a_type_error_naming_function_and_input(
 ) -> None:
     with pytest.raises(TypeError, match=rf"^{name_of(function)}\(\).*{what}"):
         function(value)
+
+
+@pytest.mark.parametrize("function", ALL)
+@pytest.mark.parametrize("value", [10**400, [1.0, -(10**400)]], ids=["int", "list"])
+def test_integer_too_large_for_float64_is_an_overflow_error(
+    function: Function, value: object
+) -> None:
+    # As float(10**400) and np.float64(10**400) do; it used to be reported
+    # as "expects real numbers" of an int.
+    with pytest.raises(OverflowError, match=rf"^{name_of(function)}\(\).*too large"):
+        function(value)
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_bytearray_is_read_as_memoryview_is(function: Function) -> None:
+    # Both are buffers of uint8, as np.asarray and np.exp read them.
+    data = bytes([0, 1, 200])
+    expected = function(np.array([0.0, 1.0, 200.0]))
+    np.testing.assert_array_equal(function(bytearray(data)), expected)
+    np.testing.assert_array_equal(function(memoryview(data)), expected)
 
 
 @pytest.mark.parametrize("order", [0, 4, -1])

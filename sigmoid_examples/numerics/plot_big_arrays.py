@@ -158,35 +158,37 @@ print(
 )
 
 # %%
-# Dask does the chunking with ``map_blocks``, and its default scheduler for
-# arrays runs the chunks in a pool of threads, one per core. The cell below
-# runs only if Dask is installed (``pip install "dask[array]"``); it is not a
+# Dask does the chunking itself. Given a dask array, ``sigmoid`` returns a
+# dask array without computing anything: it maps itself over the blocks (one
+# task per chunk, the same chunks), as ``scipy.special.expit`` does, and the
+# work happens at ``.compute()``, where dask's default scheduler for arrays
+# runs the chunks in a pool of threads, one per core. The cell below runs
+# only if Dask is installed (``pip install "dask[array]"``); it is not a
 # dependency of this package, and the page shows what happened when it was
 # built. The pattern for data larger than memory is to open the data lazily,
-# for example with ``da.from_zarr``, map the function over its blocks and
-# write the result back chunk by chunk (this block needs Zarr as well, and is
-# not run when the page is built):
+# for example with ``da.from_zarr``, apply the function, and write the result
+# back chunk by chunk (this block needs Zarr as well, and is not run when the
+# page is built):
 #
 # .. code-block:: python
 #
 #     import dask.array as da
 #
 #     big = da.from_zarr("inputs.zarr")  # lazy: nothing is read yet
-#     probabilities = big.map_blocks(sigmoid, dtype=big.dtype)
+#     probabilities = sigmoid(big)  # still lazy
 #     probabilities.to_zarr("outputs.zarr")  # reads, computes, writes per chunk
 #
-# Since ``sigmoid`` works element by element, each block needs nothing from
-# its neighbours, and ``map_blocks`` is all it takes.
+# The same lazy array works with ``dask.distributed``, whose workers may be
+# processes on several machines.
 
 try:
     import dask.array as da
 except ImportError:
     print("Dask is not installed: the chunked Dask computation was not run.")
 else:
-    lazy = da.from_array(x["float64"], chunks=CHUNK).map_blocks(
-        sigmoid, dtype=np.float64
-    )
-    print(f"Dask: {lazy.npartitions} chunks of {CHUNK:,} elements")
+    lazy = sigmoid(da.from_array(x["float64"], chunks=CHUNK))
+    print(f"Dask: {type(lazy).__module__}.{type(lazy).__name__}, not computed yet")
+    print(f"{lazy.npartitions} chunks of {CHUNK:,} elements, dtype {lazy.dtype}")
     print(
         "Dask result equals the one-call result:",
         np.array_equal(lazy.compute(), sigmoid(x["float64"])),

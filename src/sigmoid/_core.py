@@ -10,6 +10,7 @@ import numpy.typing as npt
 from . import _formulas
 from . import _log_sigmoid_table as _table
 from ._blocks import run
+from ._containers import elementwise
 from ._rounding import exact_sigmoid
 from ._types import Array
 from ._validation import Call, as_float_array, finite_real_parameter
@@ -23,6 +24,7 @@ __all__ = [
 ]
 
 
+@elementwise
 def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     r"""Logistic sigmoid, :math:`\sigma(x) = 1 / (1 + e^{-x})`, element-wise.
 
@@ -30,25 +32,36 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     ----------
     x : array_like
         Real input: float16, float32 or float64 arrays keep their dtype; bool
-        and integer input is computed in float64.
+        and integer input is computed in float64. Masked arrays, pandas,
+        xarray and dask objects, ``np.matrix`` and torch tensors are taken
+        as ``scipy.special.expit`` takes them (see Returns).
     out : ndarray, optional
-        Array of the result's shape and dtype to write into; it is returned.
-        It may be ``x`` itself, which computes in place.
+        Array to write the result into, as for a NumPy ufunc: the result's
+        shape must broadcast to its shape, and the result's dtype cast to its
+        dtype under ``same_kind`` casting. It is returned. It may be ``x``
+        itself, which computes in place.
 
     Returns
     -------
-    ndarray or scalar
+    ndarray, scalar or the input's container
         :math:`\sigma(x)` in :math:`[0, 1]`, of the same shape as `x`. A
-        scalar input gives a NumPy scalar.
+        scalar or 0-d array gives a NumPy scalar. A masked array keeps its
+        mask (masked entries keep the input's data), pandas and xarray
+        objects their index, columns, coords and attrs, and a dask array
+        stays lazy; ``np.matrix`` and torch tensors come back as themselves.
 
     Raises
     ------
     TypeError
         If `x` is not real numbers (``None``, strings, bytes, object, complex,
         datetime or timedelta data, or ``np.longdouble`` wider than float64),
-        or if `out` is not an array of the result's dtype.
+        or if `out` is not an ndarray or the result cannot be cast to its
+        dtype under ``same_kind`` casting (float into an integer, say).
     ValueError
-        If `out` has the wrong shape or is read-only.
+        If the result's shape does not broadcast to `out`'s, or `out` is
+        read-only.
+    OverflowError
+        If `x` holds a Python integer too large for float64.
 
     See Also
     --------
@@ -129,6 +142,7 @@ _DERIVATIVES = {
 }
 
 
+@elementwise
 def sigmoid_derivative(
     x: npt.ArrayLike, /, *, order: int = 1, out: Array | None = None
 ) -> Any:
@@ -141,21 +155,24 @@ def sigmoid_derivative(
     order : {1, 2, 3}, optional
         Which derivative to return. Default 1.
     out : ndarray, optional
-        Array of the result's shape and dtype to write into; it is returned.
+        Array to write the result into, as for :func:`sigmoid`; it is returned.
 
     Returns
     -------
-    ndarray or scalar
-        The derivative at `x`, of the same shape and dtype rules as
+    ndarray, scalar or the input's container
+        The derivative at `x`, with the shape, dtype and container rules of
         :func:`sigmoid`.
 
     Raises
     ------
     ValueError
-        If `order` is not 1, 2 or 3, or `out` has the wrong shape.
+        If `order` is not 1, 2 or 3, or `out` is not accepted (see
+        :func:`sigmoid`).
     TypeError
         If `x` or `out` is not accepted (see :func:`sigmoid`), or `order` is
         not an integer.
+    OverflowError
+        As for :func:`sigmoid`.
 
     See Also
     --------
@@ -223,6 +240,7 @@ def sigmoid_derivative(
     return call.result()
 
 
+@elementwise
 def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     r"""Logarithm of the sigmoid, :math:`\log \sigma(x) = -\log(1 + e^{-x})`.
 
@@ -231,16 +249,17 @@ def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     x : array_like
         Real input, as for :func:`sigmoid`.
     out : ndarray, optional
-        Array of the result's shape and dtype to write into; it is returned.
+        Array to write the result into, as for :func:`sigmoid`; it is returned.
 
     Returns
     -------
-    ndarray or scalar
-        :math:`\log \sigma(x) \le 0`, with the dtype rules of :func:`sigmoid`.
+    ndarray, scalar or the input's container
+        :math:`\log \sigma(x) \le 0`, with the dtype and container rules
+        of :func:`sigmoid`.
 
     Raises
     ------
-    TypeError, ValueError
+    TypeError, ValueError, OverflowError
         As for :func:`sigmoid`.
 
     See Also
@@ -304,6 +323,7 @@ def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     return call.result()
 
 
+@elementwise
 def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     r"""Inverse of the sigmoid, the log-odds :math:`\log(p / (1 - p))`.
 
@@ -312,16 +332,16 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     p : array_like
         Probabilities. Values outside :math:`[0, 1]` give NaN.
     out : ndarray, optional
-        Array of the result's shape and dtype to write into; it is returned.
+        Array to write the result into, as for :func:`sigmoid`; it is returned.
 
     Returns
     -------
-    ndarray or scalar
-        The log-odds, with the dtype rules of :func:`sigmoid`.
+    ndarray, scalar or the input's container
+        The log-odds, with the dtype and container rules of :func:`sigmoid`.
 
     Raises
     ------
-    TypeError, ValueError
+    TypeError, ValueError, OverflowError
         As for :func:`sigmoid`; a probability outside :math:`[0, 1]` is not
         an error.
 
@@ -358,6 +378,7 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     return call.result()
 
 
+@elementwise
 def generalized_logistic(
     x: npt.ArrayLike,
     /,
@@ -389,8 +410,8 @@ def generalized_logistic(
 
     Returns
     -------
-    ndarray or scalar
-        :math:`f(x)`, with the dtype rules of :func:`sigmoid`.
+    ndarray, scalar or the input's container
+        :math:`f(x)`, with the dtype and container rules of :func:`sigmoid`.
 
     Raises
     ------

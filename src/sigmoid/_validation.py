@@ -41,18 +41,30 @@ _KINDS = {
 }
 
 
+def _too_large(name: str, array: Array) -> None:
+    """Raise OverflowError if ``array`` holds a Python int beyond float64."""
+    for value in array.flat:
+        if isinstance(value, int) and not isinstance(value, bool):
+            try:
+                float(value)
+            except OverflowError:
+                msg = f"{name}(): the integer {str(value)[:20]}... is too large for float64"
+                raise OverflowError(msg) from None
+
+
 def as_float_array(name: str, x: object) -> tuple[Array, bool]:
-    """``x`` as a float16, float32 or float64 array, and whether it was a scalar.
+    """``x`` as a float16, float32 or float64 array, and whether it is 0-d.
 
     bool and integers become float64, as in NumPy's own transcendental ufuncs;
     data in non-native byte order (read from a file, say) becomes its native
     twin. Raises TypeError, naming ``name``, for anything else: ``None``,
     ``str``, ``bytes``, object, complex, datetime or timedelta data, or
-    ``np.longdouble`` where it is wider than float64.
+    ``np.longdouble`` where it is wider than float64; OverflowError for a
+    Python integer beyond the range of float64.
     """
     if type(x) is np.ndarray and x.dtype in FLOAT_DTYPES:  # the common case
-        return x, False
-    if x is None or isinstance(x, (str, bytes, bytearray)):
+        return x, x.ndim == 0
+    if x is None or isinstance(x, (str, bytes)):
         msg = f"{name}() expects real numbers, got {_describe(x)}"
         raise TypeError(msg)
     try:
@@ -60,7 +72,9 @@ def as_float_array(name: str, x: object) -> tuple[Array, bool]:
     except (TypeError, ValueError) as err:
         msg = f"{name}() expects real numbers, got {_describe(x)}"
         raise TypeError(msg) from err
-    scalar = not isinstance(x, np.ndarray) and array.ndim == 0
+    scalar = array.ndim == 0
+    if array.dtype.kind == "O":  # Python ints too large for int64, or worse
+        _too_large(name, array)
     if not array.dtype.isnative:
         array = array.astype(array.dtype.newbyteorder("="))
     dtype = array.dtype
@@ -82,18 +96,30 @@ def as_float_array(name: str, x: object) -> tuple[Array, bool]:
 def checked_out(
     name: str, out: object, shape: tuple[int, ...], dtype: np.dtype[Any]
 ) -> Array:
-    """``out``, if it can receive a result of this shape and dtype; else raise."""
+    """``out``, if a ufunc would accept it for this result; else raise.
+
+    As for a ufunc: ``out`` is an array whose shape the result broadcasts to
+    and whose dtype the result casts to under ``same_kind`` casting (float32
+    into float64, float64 into float32, not float into int).
+    """
     if not isinstance(out, np.ndarray):
         msg = f"{name}(): out must be a NumPy array, got {_describe(out)}"
         raise TypeError(msg)
-    if out.dtype != dtype:
+    if not np.can_cast(dtype, out.dtype, casting="same_kind"):
         msg = (
-            f"{name}(): out has dtype {out.dtype} but the result has dtype "
-            f"{dtype}; pass an array of dtype {dtype}"
+            f"{name}(): cannot cast the result from dtype {dtype} to out's "
+            f"dtype {out.dtype} with casting rule 'same_kind'"
         )
         raise TypeError(msg)
-    if out.shape != shape:
-        msg = f"{name}(): out has shape {out.shape} but the result has shape {shape}"
+    try:
+        broadcast = np.broadcast_shapes(shape, out.shape)
+    except ValueError:
+        broadcast = None
+    if broadcast != out.shape:
+        msg = (
+            f"{name}(): out has shape {out.shape}, to which the result's shape "
+            f"{shape} does not broadcast"
+        )
         raise ValueError(msg)
     if not out.flags.writeable:
         msg = f"{name}(): out is read-only"
@@ -102,18 +128,21 @@ def checked_out(
 
 
 def _memory_of(out: Array | None, x: Array) -> Array | None:
-    """``out``'s memory as a flat array, if the result may go straight there.
+    """``out``'s memory as a flat ndarray, if the result may go straight there.
 
-    That is when ``out`` is contiguous and either apart from ``x`` or ``x``
-    itself (in place: the block loop copies each block of ``x`` before it
-    writes the block of the result). With a partial overlap, a block of the
-    result could overwrite input not yet read.
+    That is when ``out`` has the result's shape and dtype, is contiguous, and
+    is either apart from ``x`` or ``x`` itself (in place: the block loop
+    copies each block of ``x`` before it writes the block of the result).
+    With a partial overlap, a block of the result could overwrite input not
+    yet read.
     """
-    if out is None or not out.flags.c_contiguous:
+    if out is None or not out.flags.c_contiguous or out.dtype != x.dtype:
+        return None
+    if out.size != x.size:  # out is larger: the result is broadcast into it
         return None
     if np.may_share_memory(out, x) and out.ctypes.data != x.ctypes.data:
         return None
-    return out.reshape(-1)
+    return out.view(np.ndarray).reshape(-1)  # np.matrix stays 2-D otherwise
 
 
 class Call:
@@ -137,10 +166,10 @@ class Call:
         self.y = np.empty_like(self.x) if memory is None else memory
 
     def result(self) -> Any:
-        """``out``, or a new array of the input's shape (a scalar for scalars)."""
+        """``out``, or a new array of the input's shape (a scalar if 0-d)."""
         if self.out is not None:
             if not self.direct:
-                np.copyto(self.out, self.y.reshape(self.shape))
+                np.copyto(self.out, self.y.reshape(self.shape), casting="same_kind")
             return self.out
         result = self.y.reshape(self.shape)
         return result[()] if self.scalar else result
