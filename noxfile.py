@@ -35,8 +35,10 @@ def _group(name: str) -> list[str]:
 @nox.session
 def lint(session: nox.Session) -> None:
     """Ruff (lint and format check) and strict mypy."""
-    # The site group too: mypy checks the browser tests and their tools; and
-    # the docs group for the Sphinx extension it checks (docs/_ext/wheel.py).
+    # The site group too: mypy checks the browser tests and their tools; the
+    # docs group for the Sphinx extension it checks (docs/_ext/wheel.py); and
+    # the ecosystem group for tests_ecosystem/ (torch's types are not needed:
+    # mypy takes it as Any).
     session.install(
         "-e.",
         *_group("lint"),
@@ -44,6 +46,7 @@ def lint(session: nox.Session) -> None:
         *_group("bench"),
         *_group("site"),
         *_group("docs"),
+        *_group("ecosystem"),
         "nox",
     )
     session.run("ruff", "check", ".")
@@ -86,6 +89,33 @@ def frameworks(session: nox.Session) -> None:
         "'| scikit-learn', sklearn.__version__)",
     )  # fmt: skip
     session.run("pytest", "tests_frameworks", *session.posargs)
+
+
+# torch's CPU build. This machine keeps its wheel on disk, and uv looks there
+# only when given the file; elsewhere it comes from PyTorch's CPU index. Never
+# a bare "torch" from PyPI: on Linux that is the CUDA build, several GB.
+TORCH_CPU_WHEEL = Path(
+    "/opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl"
+)
+TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
+
+
+@nox.session
+def ecosystem(session: nox.Session) -> None:
+    """Masked arrays, pandas, xarray, dask and torch through every function.
+
+    Runs tests_ecosystem/: each container's round trip (type, metadata,
+    dtype, values bit for bit), with ``scipy.special.expit`` run through the
+    same checks as the reference for what a ufunc keeps, and a
+    ``dask.distributed`` cluster of two worker processes.
+    ``nox -s ecosystem -- -k expit`` runs the reference's checks alone.
+    """
+    if TORCH_CPU_WHEEL.is_file():
+        session.install("-e.", *_group("ecosystem"), str(TORCH_CPU_WHEEL))
+    else:
+        session.install("-e.", *_group("ecosystem"))
+        session.install("torch==2.13.0+cpu", "--index-url", TORCH_CPU_INDEX)
+    session.run("pytest", "tests_ecosystem", *session.posargs)
 
 
 @nox.session(default=False)
