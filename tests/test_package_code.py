@@ -57,8 +57,8 @@ def test_line_counter_skips_docstrings_comments_and_blanks(tmp_path: Path) -> No
     assert code_lines(module) == 4  # X = 1, def, and the two-line return
 
 
-def test_package_has_at_most_500_lines_of_code() -> None:
-    assert sum(code_lines(path) for path in MODULES) <= 500
+def test_package_has_at_most_600_lines_of_code() -> None:
+    assert sum(code_lines(path) for path in MODULES) <= 600
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: path.name)
