@@ -225,7 +225,9 @@ def test_defaults_equal_sigmoid_for_float32() -> None:
     small = np.arange(1, 1 << 16, dtype=np.float32) * np.float32(2**-24)
     known = np.array([-0.001117885229177773], dtype=np.float32)
     x = np.concatenate([sample.view(np.float32), small, -small, known])
-    assert generalized_logistic(np.float32(3 * 2**-23)) == np.float32(0.50000006)
+    exact = mp_generalized_logistic(mpmath.mpf(3 * 2**-23))  # just below a midpoint
+    assert generalized_logistic(np.float32(3 * 2**-23)) == round_to(exact, np.float32)
+    assert round_to(exact, np.float32) == 0.5 + 2**-24  # 0.50000006, not 0.50000012
     np.testing.assert_array_equal(bits(generalized_logistic(x)), bits(sigmoid(x)))
 
 
