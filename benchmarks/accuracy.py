@@ -10,6 +10,8 @@ Run with ``nox -s accuracy`` (or ``python benchmarks/accuracy.py``). It checks
   inputs outside the ranges listed in ``F32_DOMAINS`` have results fixed by a
   short argument given beside each range, and are checked against those;
 * float16: every one of the 2**16 inputs against mpmath;
+* generalized_logistic in float32 and float16 (as above), at its default
+  parameters and at L = 10, k = 0.1, x0 = 2 (``GENERALIZED``);
 * the float32 and float16 sigmoid in calls of 1,000 elements against one
   call, bit for bit, on every input.
 
@@ -25,6 +27,7 @@ if any function misses the bound its docstring states or a check fails.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import multiprocessing
@@ -48,6 +51,7 @@ import sigmoid as sg
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from reference import (
     mp_derivative,
+    mp_generalized_logistic,
     mp_log_sigmoid,
     mp_logit,
     mp_sigmoid,
@@ -79,6 +83,19 @@ BOUNDS: dict[tuple[str, str], float | None] = {
     ("logit", "float16"): 1.0,
 }
 
+# generalized_logistic at its default parameters (where it is sigmoid) and at
+# one other set: float32 and float16 rows only, correctly rounded.
+GENERALIZED: dict[str, dict[str, float]] = {
+    "generalized_logistic": {},
+    "generalized_logistic L=10 k=0.1 x0=2": {
+        "maximum": 10.0,
+        "steepness": 0.1,
+        "midpoint": 2.0,
+    },
+}
+for _name in GENERALIZED:
+    BOUNDS[_name, "float32"] = BOUNDS[_name, "float16"] = 0.5
+
 
 # ----------------------------------------------------------------------------
 # mpmath references (50 digits), from tests/reference.py
@@ -97,6 +114,10 @@ MP_FUNCTIONS: dict[str, Fn] = {
     "sigmoid_derivative order=3": lambda x: mp_derivative(x, 3),
     "log_sigmoid": mp_log_sigmoid,
     "logit": mp_logit,
+    **{
+        name: functools.partial(mp_generalized_logistic, **parameters)
+        for name, parameters in GENERALIZED.items()
+    },
 }
 
 
@@ -168,6 +189,12 @@ def _implementations(name: str, dtype: str = "float64") -> dict[str, Fn]:
         if special is not None:
             impls["scipy logit"] = special.logit
         impls["naive log(p/(1-p))"] = naive(lambda p: np.log(p / (1 - p)))
+    elif name in GENERALIZED:
+        impls[name] = functools.partial(sg.generalized_logistic, **GENERALIZED[name])
+        # What it would return without its midpoint check.
+        impls["float64 value rounded once"] = naive(
+            lambda x: impls[name](x.astype(np.float64)).astype(x.dtype)
+        )
     return impls
 
 
@@ -371,11 +398,31 @@ F32_DOMAINS: dict[str, tuple[list[tuple[float, float]], Callable[[Any], Any]]] =
     ),
 }
 
+
+def ld_generalized_example(x: npt.NDArray[Any]) -> Any:
+    # x - 2 is exact in longdouble for |x| >= 2**-40 (and its rounding below
+    # that hardly matters), and k z's one rounding, amplified by |z| <= 107,
+    # stays below the 2**-56 from a midpoint at which mpmath decides.
+    return LD(10) / (1 + np.exp(-(LD(0.1) * (x - LD(2)))))
+
+
+# At the defaults generalized_logistic is sigmoid, with its domain. At L = 10,
+# k = 0.1, x0 = 2: x < -1068 gives z < -107 and 10 sigma(z) < 2**-150, so
+# 0; x > 176 gives z > 17.4 and 10 - 10 sigma(z) < 2.8e-7, under half the
+# float32 spacing below 10 (2**-21), so 10.
+F32_DOMAINS["generalized_logistic"] = F32_DOMAINS["sigmoid"]
+F32_DOMAINS["generalized_logistic L=10 k=0.1 x0=2"] = (
+    [(-1068.0, -0.0), (0.0, 176.0)],
+    lambda x: np.where(x > 0, 10.0, 0.0),
+)
+
 LD_FUNCTIONS = {
     "sigmoid": ld_sigmoid,
     "sigmoid_derivative": ld_derivative1,
     "log_sigmoid": ld_log_sigmoid,
     "logit": ld_logit,
+    "generalized_logistic": ld_sigmoid,
+    "generalized_logistic L=10 k=0.1 x0=2": ld_generalized_example,
 }
 
 
@@ -646,7 +693,7 @@ def main() -> int:
             "inputs per function",
             flush=True,
         )
-        for name in MP_FUNCTIONS:
+        for name in [name for name in MP_FUNCTIONS if name not in GENERALIZED]:
             record(name, "float64", check_f64(name, n, pool, rng))
         print("float32: every input", flush=True)
         for name in LD_FUNCTIONS:

@@ -48,6 +48,14 @@ def mp_logit(p: Any) -> Any:
     return mpmath.log(p / (1 - p))
 
 
+def mp_generalized_logistic(
+    x: Any, maximum: float = 1.0, steepness: float = 1.0, midpoint: float = 0.0
+) -> Any:
+    """L / (1 + exp(-k (x - x0))) at the float64 parameters, exactly converted."""
+    z = mpmath.mpf(steepness) * (x - mpmath.mpf(midpoint))
+    return mpmath.mpf(maximum) / (1 + mpmath.exp(-z))
+
+
 def pair(fn: MpFunction, x: float) -> tuple[float, float]:
     """fn(x) as an unevaluated sum hi + lo of two float64 numbers (106 bits)."""
     value = fn(mpmath.mpf(x))
@@ -65,12 +73,20 @@ def round_to(value: Any, dtype: Any) -> float:
     nearest = float(value)
     if not math.isfinite(nearest):
         return nearest
+    inf = np.array(np.inf, dtype)
     with np.errstate(over="ignore"):
         guess = np.array(nearest).astype(dtype)
-    inf = np.array(np.inf, dtype)
-    candidates = [np.nextafter(guess, -inf), guess, np.nextafter(guess, inf)]
+        candidates = [np.nextafter(guess, -inf), guess, np.nextafter(guess, inf)]
     odd = [int(c.view(f"u{c.itemsize}")) & 1 for c in candidates]
-    distance = [abs(mpmath.mpf(float(c)) - value) for c in candidates]
+    # Infinity stands for 2**maxexp, the next power of two past the largest
+    # finite value (IEEE 754 rounds as if the exponent were unbounded), and
+    # counts as even, so that a value at or above the largest value plus half
+    # its spacing rounds to infinity.
+    beyond = mpmath.mpf(2) ** int(np.finfo(dtype).maxexp)
+    points = [
+        (beyond if c > 0 else -beyond) if np.isinf(c) else float(c) for c in candidates
+    ]
+    distance = [abs(mpmath.mpf(p) - value) for p in points]
     best = min(range(3), key=lambda i: (distance[i], odd[i]))
     return float(candidates[best])
 

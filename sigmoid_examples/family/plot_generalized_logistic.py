@@ -23,9 +23,11 @@ PANELS = {
 
 fig, axes = plt.subplots(3, 1, figsize=(6.4, 7.5), sharex=True, layout="constrained")
 for ax, (parameter, (title, values)) in zip(axes, PANELS.items(), strict=True):
-    for i, value in enumerate(values):
+    # a column of values against the row x: one curve per value, in one call
+    curves = generalized_logistic(x, **{parameter: np.array(values)[:, None]})
+    for i, (value, curve) in enumerate(zip(values, curves, strict=True)):
         params = {"maximum": 1.0, "steepness": 1.0, "midpoint": 0.0, parameter: value}
-        ax.plot(x, generalized_logistic(x, **params), color=f"C{i}", label=f"{value:g}")
+        ax.plot(x, curve, color=f"C{i}", label=f"{value:g}")
         # the midpoint, where f = L/2
         ax.plot(params["midpoint"], params["maximum"] / 2, "o", color=f"C{i}", ms=5)
     ax.set(title=f"{title} varies", ylabel="f(x)")
@@ -43,6 +45,10 @@ plt.show()
 #   one.
 # * The **midpoint** :math:`x_0` shifts it sideways without changing its
 #   shape.
+#
+# Each panel computes its curves in one call: the parameters broadcast
+# against ``x`` as the arguments of a NumPy ufunc do, so a column of values
+# against the row of ``x`` gives one curve per row.
 #
 # The code below checks these formulas for a few parameter sets, the slope
 # with a central difference.

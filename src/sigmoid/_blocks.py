@@ -15,13 +15,12 @@ float32, that some results are subnormal there (see ``_rounding``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from ._rounding import doubtful
+from ._rounding import GUARD, doubtful
 from ._types import Array, Array64
 
 __all__ = ["BLOCK", "Block", "run"]
@@ -55,7 +54,11 @@ class Block:
 
     ``x`` is the float64 input (never the memory of ``y``), ``y`` the float64
     result, ``t`` and ``u`` float64 scratch arrays of the same length, and
-    ``watch`` the flags raised in this block so far.
+    ``watch`` the flags raised in this block so far. ``parameters`` are the
+    formula's parameters for this block, each a 0-d array or one element per
+    element of ``x``. ``guard`` is how many float64 ULPs from a midpoint a
+    result counts as in doubt (``_rounding.doubtful``); a formula whose error
+    exceeds ``GUARD`` widens it.
     """
 
     x: Array64
@@ -63,6 +66,8 @@ class Block:
     t: Array64
     u: Array64
     watch: Watch
+    parameters: tuple[Array, ...] = ()
+    guard: int = GUARD
 
     def fix_overflow(self, limit: Callable[[Array64], Array64]) -> None:
         """Where ``t`` overflowed to infinity, y = limit(x) instead."""
@@ -72,12 +77,27 @@ class Block:
 
 
 Formula = Callable[[Block], None]
-#: Correctly rounded values of a function at float64 inputs, in a given dtype.
-Exact = Callable[[Array64, np.dtype[Any]], Array]
+#: Correctly rounded values of a function at float64 inputs, in a given dtype,
+#: given the parameters at those inputs.
+Exact = Callable[..., Array]
+
+
+def _elements(p: Array, start: int, n: int) -> Array:
+    """Elements ``start`` to ``start + n`` of ``p`` in C order; 0-d ``p`` as it is."""
+    if p.ndim == 0:
+        return p
+    if p.flags.c_contiguous:
+        return p.reshape(-1)[start : start + n]
+    return p.flat[start : start + n]  # a copy of n elements (p is a broadcast view)
 
 
 def run(
-    formula: Formula, x: Array, y: Array, exact: Exact | None = None, size: int = BLOCK
+    formula: Formula,
+    x: Array,
+    y: Array,
+    exact: Exact | None = None,
+    size: int = BLOCK,
+    parameters: Sequence[Array] = (),
 ) -> None:
     """y = formula(x), ``size`` elements at a time.
 
@@ -89,7 +109,9 @@ def run(
     A float16 or float32 ``y`` is computed in float64 and rounded once; with
     ``exact``, the elements whose float64 value is too close to a midpoint
     for that (``_rounding.doubtful``) are then recomputed with it, which
-    makes every result correctly rounded.
+    makes every result correctly rounded. Each of ``parameters`` is 0-d or
+    of ``y``'s shape (a broadcast view will do); the formula and ``exact``
+    get them block by block.
     """
     size = max(1, min(x.size, size))
     t, u = np.empty(size), np.empty(size)
@@ -107,11 +129,15 @@ def run(
                 np.copyto(v[:n], xb)  # exact: float64 holds every narrow value
                 xb = v[:n]
             watch.overflow = watch.invalid = False
-            formula(Block(xb, yb if w is None else w[:n], t[:n], u[:n], watch))
+            p = tuple(_elements(q, start, n) for q in parameters)
+            b = Block(xb, yb if w is None else w[:n], t[:n], u[:n], watch, p)
+            formula(b)
             if w is not None:
                 watch.underflow = False
                 np.copyto(yb, w[:n])  # rounds once
                 if exact is not None:
-                    i = doubtful(w[:n], yb.dtype, watch.underflow)
+                    i = doubtful(w[:n], yb.dtype, watch.underflow, b.guard)
                     if i is not None:
-                        yb[i] = exact(xb[i], yb.dtype)
+                        yb[i] = exact(
+                            xb[i], yb.dtype, *(q[i] if q.ndim else q for q in p)
+                        )

@@ -11,9 +11,9 @@ from . import _formulas
 from . import _log_sigmoid_table as _table
 from ._blocks import run
 from ._containers import elementwise
-from ._rounding import exact_sigmoid
+from ._rounding import exact_generalized_logistic, exact_sigmoid
 from ._types import Array
-from ._validation import Call, as_float_array, finite_real_parameter
+from ._validation import Call, as_float_array, broadcast, real_parameter
 
 __all__ = [
     "generalized_logistic",
@@ -383,9 +383,9 @@ def generalized_logistic(
     x: npt.ArrayLike,
     /,
     *,
-    maximum: float = 1.0,
-    steepness: float = 1.0,
-    midpoint: float = 0.0,
+    maximum: npt.ArrayLike = 1.0,
+    steepness: npt.ArrayLike = 1.0,
+    midpoint: npt.ArrayLike = 0.0,
 ) -> Any:
     r"""Logistic curve with a given maximum, steepness and midpoint.
 
@@ -394,32 +394,43 @@ def generalized_logistic(
         f(x) = \frac{L}{1 + e^{-k (x - x_0)}}
 
     with :math:`L` = `maximum`, :math:`k` = `steepness` and :math:`x_0` =
-    `midpoint`.
+    `midpoint`. The parameters broadcast against `x` as the arguments of a
+    NumPy ufunc do, so that one call can draw a family of curves.
 
     Parameters
     ----------
     x : array_like
         Real input, as for :func:`sigmoid`.
-    maximum : float, optional
-        The supremum :math:`L`; default 1. Must be finite.
-    steepness : float, optional
-        The growth rate :math:`k`; the slope at the midpoint is
-        :math:`k L / 4`. Negative values give a falling curve. Must be finite.
-    midpoint : float, optional
-        The :math:`x_0` at which :math:`f = L / 2`. Must be finite.
+    maximum : array_like, optional
+        The supremum :math:`L`; default 1. A negative :math:`L` turns the
+        curve upside down, into :math:`(L, 0)`.
+    steepness : array_like, optional
+        The growth rate :math:`k`; default 1. The slope at the midpoint is
+        :math:`k L / 4`. A negative :math:`k` gives a falling curve, and
+        :math:`k = 0` the constant :math:`L / 2` (at :math:`\pm\infty` too).
+    midpoint : array_like, optional
+        The :math:`x_0` at which :math:`f = L / 2`; default 0.
 
     Returns
     -------
     ndarray, scalar or the input's container
-        :math:`f(x)`, with the dtype and container rules of :func:`sigmoid`.
+        :math:`f(x)`, of the shape that `x` and the parameters broadcast to,
+        and of the dtype :func:`sigmoid` gives for `x`, whatever the
+        parameters' dtypes; a NumPy scalar when that shape is 0-d. The
+        container rules of :func:`sigmoid` apply to `x`.
 
     Raises
     ------
     TypeError
-        If `x` is not accepted (see :func:`sigmoid`) or a parameter is not a
-        real number.
+        If `x` is not accepted (see :func:`sigmoid`), or a parameter is not
+        real numbers: ``None``, a string, bool, complex or object data (such
+        as a list holding an int too large for float64), or extended
+        precision.
     ValueError
-        If a parameter is infinite or NaN.
+        If a parameter holds NaN or :math:`\pm\infty`, is an int too large
+        for float64 (from about :math:`1.8 \times 10^{308}`), or does not
+        broadcast against `x`. Every argument is checked before anything is
+        computed.
 
     See Also
     --------
@@ -427,12 +438,44 @@ def generalized_logistic(
 
     Notes
     -----
-    The argument :math:`k (x - x_0)` is formed in float64 and passed to
-    :func:`sigmoid`, and the result multiplied by :math:`L`. The rounding of
-    the argument is amplified by :math:`|k (x - x_0)| \sigma(-k (x - x_0))`,
-    so the result is accurate to a few ULP where that factor is small and to
-    about :math:`|k(x - x_0)|` ULP deep in the lower tail. With
-    :math:`k = 0` the curve is the constant :math:`L / 2` (NaN stays NaN).
+    Each parameter stands for its float64 value: float16 and float32 values
+    are float64 values, and integers are rounded to float64. The result
+    keeps the dtype of `x`, where NumPy's promotion would turn float32 input
+    with float64 parameter arrays into a float64 result: the parameters
+    describe the curve, `x` and the result are the data.
+
+    In float64 the curve is evaluated as
+
+    .. math::
+
+        z = k (x - x_0), \qquad f = \frac{L}{1 + e^{-z}}
+        \quad (z \ge -709.78), \qquad f = L e^{z} \quad (z < -709.78),
+
+    as :func:`sigmoid` evaluates :math:`\sigma(z)`; with the default
+    parameters the result equals ``sigmoid(x)`` bit for bit, in every dtype.
+    The two roundings in :math:`z`, a relative error of at most
+    :math:`2^{-52}`, are amplified by :math:`|z|\,\sigma(-z)`: under
+    1 ULP where :math:`z > 0`, and up to :math:`2|z|` ULP in the lower tail.
+    So float64 results are within a few ULP of the exact value where
+    :math:`z > -1` and within :math:`2|z| + 3` ULP below. (Where
+    :math:`|L| > 1`, :math:`L e^z` is computed as
+    :math:`(L e^{z/2})\, e^{z/2}`, which stays a normal number where
+    :math:`e^z` alone would be subnormal.)
+
+    float16 and float32 results are correctly rounded, for any parameters:
+    the float64 value is rounded once, and where it lies within
+    :math:`9 + 2|z|` float64 ULPs of a rounding boundary (the guard of
+    :func:`sigmoid` widened by the error above), the element is recomputed
+    with :mod:`decimal`, from :math:`z` formed exactly as a fraction, at a
+    precision raised until the rounding is decided.
+
+    The work is done in the blocks of :func:`sigmoid`, with the parameters
+    read block by block, so no temporary array of the output's size is
+    made (a parameter array of another layout than the result is copied a
+    block at a time). Special values: for :math:`k > 0`,
+    :math:`f(+\infty) = L` and :math:`f(-\infty) = 0` (the other way round
+    for :math:`k < 0`); NaN gives NaN; no floating-point warning is
+    emitted.
 
     Examples
     --------
@@ -441,20 +484,29 @@ def generalized_logistic(
     >>> generalized_logistic(np.array([0.0, 2.0, 4.0]), maximum=10.0,
     ...                      steepness=3.0, midpoint=2.0)
     array([0.02472623, 5.        , 9.97527377])
+
+    A column of steepnesses against a row of inputs gives one curve per row:
+
+    >>> generalized_logistic(np.array([-1.0, 0.0, 1.0]),
+    ...                      steepness=np.array([[0.5], [1.0], [2.0]]))
+    array([[0.37754067, 0.5       , 0.62245933],
+           [0.26894142, 0.5       , 0.73105858],
+           [0.11920292, 0.5       , 0.88079708]])
     """
     name = "generalized_logistic"
-    scale = finite_real_parameter(name, "maximum", maximum)
-    rate = finite_real_parameter(name, "steepness", steepness)
-    centre = finite_real_parameter(name, "midpoint", midpoint)
     array, scalar = as_float_array(name, x)
-    z = np.empty(array.shape)
-    with np.errstate(all="ignore"):
-        np.subtract(array, centre, out=z)
-        if rate == 0.0:
-            np.copyto(z, 0.0, where=~np.isnan(z))  # no 0 * inf = NaN
-        else:
-            np.multiply(z, rate, out=z)
-        sigmoid(z, out=z)
-        np.multiply(z, scale, out=z)
-        result = z.astype(array.dtype, copy=False)
-    return result[()] if scalar else result
+    parameters = [
+        real_parameter(name, "maximum", maximum),
+        real_parameter(name, "steepness", steepness),
+        real_parameter(name, "midpoint", midpoint),
+    ]
+    shape, parameters = broadcast(name, array, parameters)
+    y = np.empty(shape, array.dtype)
+    if array.shape == shape:
+        flat = array.ravel()  # a view when contiguous, else a contiguous copy
+    else:  # x is repeated: copied into y, where the block loop reads it in place
+        np.copyto(y, array)
+        flat = y.reshape(-1)
+    formula, exact = _formulas.generalized_logistic, exact_generalized_logistic
+    run(formula, flat, y.reshape(-1), exact, parameters=parameters)
+    return y[()] if scalar and not shape else y

@@ -8,14 +8,13 @@ turns the input into a flat float array, so that the formulas only ever see
 
 from __future__ import annotations
 
-import numbers
 from typing import Any
 
 import numpy as np
 
 from ._types import Array
 
-__all__ = ["Call", "as_float_array", "finite_real_parameter"]
+__all__ = ["Call", "as_float_array", "broadcast", "real_parameter"]
 
 # float16 and float32 are computed in float64 and rounded once at the end.
 FLOAT_DTYPES = frozenset(np.dtype(t) for t in (np.float16, np.float32, np.float64))
@@ -178,15 +177,46 @@ class Call:
         return result[()] if self.scalar else result
 
 
-def finite_real_parameter(name: str, parameter: str, value: object) -> float:
-    """Return ``value`` as a Python float, or raise if it is not finite and real."""
-    if isinstance(value, (bool, np.bool_)) or not isinstance(
-        value, (numbers.Real, np.floating, np.integer)
-    ):
-        msg = f"{name}(): {parameter} must be a real number, got {_describe(value)}"
+def real_parameter(name: str, parameter: str, value: object) -> Array:
+    """``value`` as a float array (0-d for a scalar), if it holds finite reals.
+
+    float16, float32 and float64 data is kept as it is (each of its values is
+    a float64 value); integers become float64. Raises TypeError, naming
+    ``parameter``, for bool and for anything ``as_float_array`` refuses; and
+    ValueError for NaN, +-inf, or an int beyond the range of float64.
+    """
+    what = f"{name}(): {parameter} must be"
+    msg = f"{what} real numbers, got {_describe(value)}"
+    try:
+        array, _ = as_float_array(name, value)
+    except TypeError as err:
+        raise TypeError(msg) from err
+    except OverflowError:  # an int beyond float64: as good as infinite
+        msg = f"{what} finite, got an int beyond the range of float64"
+        raise ValueError(msg) from None
+    if np.asarray(value).dtype == bool:
         raise TypeError(msg)
-    result = float(value)
-    if not np.isfinite(result):
-        msg = f"{name}(): {parameter} must be finite, got {result!r}"
+    if array.size and not (np.isfinite(array.min()) and np.isfinite(array.max())):
+        msg = f"{what} finite, got {float(array[~np.isfinite(array)].flat[0])!r}"
         raise ValueError(msg)
-    return result
+    return array
+
+
+def broadcast(
+    name: str, x: Array, parameters: list[Array]
+) -> tuple[tuple[int, ...], list[Array]]:
+    """The shape of ``x`` and the parameters together, and the parameters as
+    the block loop takes them (0-d, or views of that shape); else ValueError.
+    """
+    try:
+        shape = np.broadcast_shapes(x.shape, *(p.shape for p in parameters))
+    except ValueError as err:
+        shapes = ", ".join(str(p.shape) for p in parameters)
+        msg = (
+            f"{name}(): parameters of shapes {shapes} do not broadcast with x {x.shape}"
+        )
+        raise ValueError(msg) from err
+    views = [
+        p.reshape(()) if p.size == 1 else np.broadcast_to(p, shape) for p in parameters
+    ]
+    return shape, views
