@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from ._rounding import doubtful
-from ._types import Array, Array64
+from ._types import Array, Array64, Exact
 
 __all__ = ["BLOCK", "Block", "run"]
 
@@ -72,8 +71,6 @@ class Block:
 
 
 Formula = Callable[[Block], None]
-#: Correctly rounded values of a function at float64 inputs, in a given dtype.
-Exact = Callable[[Array64, np.dtype[Any]], Array]
 
 
 def run(
