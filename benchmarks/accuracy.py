@@ -8,10 +8,13 @@ Run with ``nox -s accuracy`` (or ``python benchmarks/accuracy.py``). It checks
   (``np.longdouble``, 64-bit significand) values, with mpmath deciding the rare
   inputs whose longdouble value is too close to a float32 rounding boundary;
   inputs outside the ranges listed in ``F32_DOMAINS`` have results fixed by a
-  short argument given beside each range, and are checked against those;
+  short argument given beside each range, and are checked against those, bit
+  for bit (the sign of zero included);
 * float16: every one of the 2**16 inputs against mpmath;
 * generalized_logistic in float32 and float16 (as above), at its default
   parameters and at L = 10, k = 0.1, x0 = 2 (``GENERALIZED``);
+* in float32 and float16, how many results differ from the correctly rounded
+  value (the *misrounded* column; 0 for every function of the package);
 * the float32 and float16 sigmoid in calls of 1,000 elements against one
   call, bit for bit, on every input.
 
@@ -19,7 +22,8 @@ It prints Markdown tables (max and median ULP per function and dtype, with
 ``scipy.special``, the naive NumPy formula and ``torch`` where installed for
 comparison), writes them with the machine's details to
 ``benchmarks/results/accuracy.md`` and ``accuracy.json``, and exits non-zero
-if any function misses the bound its docstring states or a check fails.
+if any function misses the bound its docstring states, misrounds a float16
+or float32 result, or a check fails.
 
 ``--quick`` shrinks every sample (for trying the script, not for the record).
 """
@@ -56,7 +60,7 @@ from reference import (
     mp_logit,
     mp_sigmoid,
     pair,
-    round_to,
+    rounded,
 )
 
 LD = np.longdouble
@@ -72,7 +76,11 @@ BOUNDS: dict[tuple[str, str], float | None] = {
     ("sigmoid_derivative", "float32"): 1.0,
     ("sigmoid_derivative", "float16"): 1.0,
     ("sigmoid_derivative order=2", "float64"): 4.0,
+    ("sigmoid_derivative order=2", "float32"): 0.5,
+    ("sigmoid_derivative order=2", "float16"): 0.5,
     ("sigmoid_derivative order=3", "float64"): None,
+    ("sigmoid_derivative order=3", "float32"): 0.5,
+    ("sigmoid_derivative order=3", "float16"): 0.5,
     # NumPy's vectorised exp and log1p are each up to 0.6 ULP off, against
     # glibc's 0.5; scipy's log_expit, which uses glibc's, measures 1.4.
     ("log_sigmoid", "float64"): 1.1,
@@ -213,7 +221,8 @@ class Stats:
     histogram: npt.NDArray[np.int64] = field(
         default_factory=lambda: np.zeros(_EDGES.size - 1, np.int64)
     )
-    mismatches: int = 0  # results differing from the correctly rounded value
+    # Results differing from the correctly rounded value (None: not counted).
+    mismatches: int | None = None
 
     def add(
         self, ulp: npt.NDArray[Any], x: npt.NDArray[Any], in_median: bool = True
@@ -238,7 +247,8 @@ class Stats:
             self.max_ulp, self.worst_input = other.max_ulp, other.worst_input
         self.count += other.count
         self.histogram += other.histogram
-        self.mismatches += other.mismatches
+        if other.mismatches is not None:
+            self.mismatches = (self.mismatches or 0) + other.mismatches
 
     @property
     def median_ulp(self) -> float:
@@ -284,6 +294,13 @@ def ulp_error_narrow(
     special = ~np.isfinite(ref) | ~np.isfinite(y_ld)
     err[special] = np.where(same[special], 0.0, np.inf)
     return err
+
+
+def differs(y: npt.NDArray[Any], expected: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+    """Where ``y`` is not ``expected``, the sign of zero included (NaN is NaN)."""
+    same = (y == expected) & (np.signbit(y) == np.signbit(expected))
+    result: npt.NDArray[np.bool_] = ~(same | (np.isnan(y) & np.isnan(expected)))
+    return result
 
 
 # ----------------------------------------------------------------------------
@@ -348,6 +365,31 @@ def ld_derivative1(x: npt.NDArray[Any]) -> Any:
     return e / ((1 + e) * (1 + e))
 
 
+def ld_derivative2(x: npt.NDArray[Any]) -> Any:
+    # 1 - e = -expm1(-|x|) keeps every digit near 0.
+    e = np.exp(-np.abs(x))
+    return np.sign(x) * e * np.expm1(-np.abs(x)) / ((1 + e) * (1 + e) * (1 + e))
+
+
+# x0 = log(2 + sqrt 3), where sigma''' is 0, as a pair hi + lo of float64 numbers.
+_X0 = mpmath.log(2 + mpmath.sqrt(3))
+X0_HI, X0_LO = LD(float(_X0)), LD(float(_X0 - float(_X0)))
+
+
+def ld_derivative3(x: npt.NDArray[Any]) -> Any:
+    # sigma''' = e (1 - 4e + e**2) / (1 + e)**4, e = exp(-|x|), in which
+    # nothing cancels for |x| > 2 (the numerator is over 0.47). Below, where
+    # it vanishes at x0, sigma''' = (cosh x - 2) / (2 (1 + cosh x)**2), and
+    # cosh x - cosh x0 = 2 sinh((|x| - x0) / 2) sinh((|x| + x0) / 2), whose
+    # |x| - hi is exact near x0.
+    a = np.abs(x)
+    e = np.exp(-a)
+    c = 1 + np.cosh(x)
+    below, above = (a - X0_HI) - X0_LO, (a + X0_HI) + X0_LO
+    near = np.sinh(below / 2) * np.sinh(above / 2) / (c * c)
+    return np.where(a > 2, e * (1 - 4 * e + e * e) / ((1 + e) * (1 + e)) ** 2, near)
+
+
 def ld_log_sigmoid(x: npt.NDArray[Any]) -> Any:
     return np.where(
         x >= 0, -np.log1p(np.exp(-np.abs(x))), x - np.log1p(np.exp(-np.abs(x)))
@@ -358,6 +400,14 @@ def ld_logit(p: npt.NDArray[Any]) -> Any:
     # 2p - 1 is exact, so near p = 1/2 nothing cancels.
     with np.errstate(all="ignore"):
         return np.where(p < 0.25, np.log(p / (1 - p)), np.log1p((2 * p - 1) / (1 - p)))
+
+
+def _ties_toward_zero(q: npt.NDArray[np.float64]) -> npt.NDArray[np.float32]:
+    """q rounded to float32, to nearest, ties toward 0 (NaN and inf as they are)."""
+    with np.errstate(invalid="ignore"):
+        r = q.astype(np.float32)
+        tie = np.abs(r - q) == np.spacing(np.abs(r)).astype(np.float64) / 2
+    return np.where(tie & (np.abs(r) > np.abs(q)), np.nextafter(r, np.float32(0)), r)
 
 
 # Outside these ranges the float32 result is fixed, for the reasons given
@@ -376,6 +426,28 @@ F32_DOMAINS: dict[str, tuple[list[tuple[float, float]], Callable[[Any], Any]]] =
     "sigmoid_derivative": (
         [(-104.0, -(2.0**-30)), (2.0**-30, 104.0)],
         lambda x: np.where(np.abs(x) < 2.0**-30, 0.25, 0.0),
+    ),
+    # |x| < 2**-30: sigma''(x) = -x/8 + x**3/96 - ..., within 2**-62 of -x/8
+    # (relative) and a hair nearer 0. -x/8 is a multiple of 2**-152: either a
+    # float32 number, or a midpoint between two (some subnormal results), or
+    # at least 2**-26 (relative) from any midpoint. The result is -x/8 rounded
+    # to float32 with ties broken toward 0, and +0 at x = +-0. |x| > 104:
+    # |sigma''(x)| < exp(-|x|) < 2**-150, of the sign of -x: -0 for x > 0,
+    # +0 for x < 0.
+    "sigmoid_derivative order=2": (
+        [(-104.0, -(2.0**-30)), (2.0**-30, 104.0)],
+        lambda x: np.select(
+            [x == 0, np.abs(x) < 2.0**-30, x > 0],
+            [0.0, _ties_toward_zero(x.astype(np.float64) / -8), -0.0],
+            0.0,
+        ),
+    ),
+    # Even function. |x| < 2**-30: sigma'''(x) = -1/8 + x**2/8 - ..., within
+    # 2**-63 of -1/8, far below half the float32 spacing under 1/8 (2**-28):
+    # -0.125. |x| > 104: 0 < sigma'''(x) < exp(-|x|) < 2**-150: +0.
+    "sigmoid_derivative order=3": (
+        [(-104.0, -(2.0**-30)), (2.0**-30, 104.0)],
+        lambda x: np.where(np.abs(x) < 2.0**-30, -0.125, 0.0),
     ),
     # x > 104: -exp(-x) < log sigma(x) < 0 with exp(-x) < 2**-150: -0.
     # x < -128: log sigma(x) = x - log1p(e**x), e**x < 2**-184, which is far
@@ -419,6 +491,8 @@ F32_DOMAINS["generalized_logistic L=10 k=0.1 x0=2"] = (
 LD_FUNCTIONS = {
     "sigmoid": ld_sigmoid,
     "sigmoid_derivative": ld_derivative1,
+    "sigmoid_derivative order=2": ld_derivative2,
+    "sigmoid_derivative order=3": ld_derivative3,
     "log_sigmoid": ld_log_sigmoid,
     "logit": ld_logit,
     "generalized_logistic": ld_sigmoid,
@@ -448,29 +522,26 @@ def _f32_work(args: tuple[str, int, int]) -> tuple[dict[str, Stats], int]:
     name, start, stop = args
     x = np.arange(start, stop, dtype=np.uint32).view(np.float32)
     ref = LD_FUNCTIONS[name](x.astype(LD))
-    rounded = ref.astype(np.float32)
+    expected = ref.astype(np.float32)
     # Inputs whose longdouble value might sit on the wrong side of a float32
     # midpoint: decided by mpmath.
-    up = np.nextafter(rounded, np.float32(np.inf)).astype(LD)
-    down = np.nextafter(rounded, np.float32(-np.inf)).astype(LD)
-    r = rounded.astype(LD)
+    up = np.nextafter(expected, np.float32(np.inf)).astype(LD)
+    down = np.nextafter(expected, np.float32(-np.inf)).astype(LD)
+    r = expected.astype(LD)
     with np.errstate(all="ignore"):
         gap = np.minimum(np.abs(ref - (r + up) / 2), np.abs(ref - (r + down) / 2))
         doubtful = np.flatnonzero(gap <= np.abs(ref) * 2.0**-56)
+    fn = MP_FUNCTIONS[name]
     for i in doubtful:
-        value = MP_FUNCTIONS[name](mpmath.mpf(float(x[i])))
-        ref[i] = LD(mpmath.nstr(value, 30))
-        # mpmath rounds its decimal string once more; a value within 2**-90 of
-        # a midpoint would still be in doubt, and would be reported.
-        rounded[i] = round_to(value, np.float32)
+        ref[i] = LD(mpmath.nstr(fn(mpmath.mpf(float(x[i]))), 30))
+        # At 50 digits, or 300 where 50 do not decide; else it raises.
+        expected[i] = rounded(fn, float(x[i]), np.float32)
     results = {}
-    for label, fn in _implementations(name, "float32").items():
-        y = np.asarray(fn(x))
+    for label, impl in _implementations(name, "float32").items():
+        y = np.asarray(impl(x))
         stats = Stats()
         stats.add(ulp_error_narrow(y, ref, np.float32), x)
-        stats.mismatches = int(
-            np.count_nonzero((y != rounded) & ~(np.isnan(y) & np.isnan(rounded)))
-        )
+        stats.mismatches = int(np.count_nonzero(differs(y, expected)))
         results[label] = stats
     return results, int(doubtful.size)
 
@@ -514,10 +585,10 @@ def _f32_outside_work(args: tuple[str, int]) -> dict[str, Stats]:
     results = {}
     for label, fn in _implementations(name, "float32").items():
         y = np.asarray(fn(x))
-        ok = (y == expected) | (np.isnan(y) & np.isnan(expected))
+        wrong = differs(y, expected)
         stats = Stats()
-        stats.add(np.where(ok, 0.0, np.inf), x, in_median=False)
-        stats.mismatches = int(np.count_nonzero(~ok))
+        stats.add(np.where(wrong, np.inf, 0.0), x, in_median=False)
+        stats.mismatches = int(np.count_nonzero(wrong))
         results[label] = stats
     return results
 
@@ -552,15 +623,27 @@ def check_split(dtype: str, pool: Any, quick: bool) -> tuple[int, int]:
 # float16: every input, against mpmath
 
 
-def check_f16(name: str) -> dict[str, Stats]:
-    x16 = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
-    x = x16.astype(np.float64)
+def _f16_chunk(args: tuple[str, list[float]]) -> list[tuple[float, float, float]]:
+    """fn(x) as a pair hi + lo, and correctly rounded to float16."""
+    name, xs = args
     fn = MP_FUNCTIONS[name]
-    exact = np.empty(x.size, LD)
-    for i, v in enumerate(x.tolist()):
-        hi, lo = pair(fn, v)
-        # hi + lo carries 106 bits, far more than float16's rounding needs.
-        exact[i] = LD(hi) + LD(lo)
+    return [(*pair(fn, x), rounded(fn, x, np.float16)) for x in xs]
+
+
+def check_f16(name: str, pool: Any, quick: bool) -> dict[str, Stats]:
+    x16 = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
+    x16 = x16[:: 16 if quick else 1]
+    x = x16.astype(np.float64)
+    xs = x.tolist()
+    chunks = [(name, xs[i : i + 2000]) for i in range(0, len(xs), 2000)]
+    values = [v for part in pool.map(_f16_chunk, chunks) for v in part]
+    hi, lo, correct = np.array(values, dtype=np.float64).T
+    # hi + lo carries 106 bits, far more than float16's rounding needs.
+    exact = hi.astype(LD) + lo.astype(LD)
+    expected = correct.astype(np.float16)
+    # mpmath has no -0, so the signed zero limits at +-inf are left to the
+    # float32 run and the tests.
+    finite = np.isfinite(x)
     results = {}
     impls = {
         k: v
@@ -569,9 +652,11 @@ def check_f16(name: str) -> dict[str, Stats]:
     }
     for label, f in impls.items():
         y = np.asarray(f(x16))
-        if y.dtype != np.float16:
-            label = f"{label} (returns {y.dtype})"  # noqa: PLW2901
         stats = Stats()
+        if y.dtype == np.float16:
+            stats.mismatches = int(np.count_nonzero(differs(y, expected)[finite]))
+        else:
+            label = f"{label} (returns {y.dtype})"  # noqa: PLW2901
         stats.add(ulp_error_narrow(y.astype(np.float16), exact, np.float16), x)
         results[label] = stats
     return results
@@ -625,8 +710,8 @@ def report(
         f"Measured by `nox -s accuracy` in {seconds:.0f} s on {info['cpu']}, "
         f"Python {info['python']}, NumPy {info['numpy']}, mpmath {info['mpmath']}"
         + (f"; NumPy SIMD: {info['simd']}. " if "simd" in info else ". ")
-        + "*misrounded*: float32 results that differ from the correctly rounded "
-        "value."
+        + "*misrounded*: float32 and float16 results that differ from the "
+        "correctly rounded value (float16: of the finite inputs)."
     )
     return "\n\n".join([header, table(rows), "\n".join(f"- {s}" for s in notes)])
 
@@ -676,9 +761,7 @@ def main() -> int:
                     "worst_input": stats.worst_input,
                     "bound": bound,
                     "fails": fails,
-                    "not_correctly_rounded": stats.mismatches
-                    if dtype == "float32"
-                    else None,
+                    "not_correctly_rounded": stats.mismatches,
                 }
             )
             print(
@@ -702,7 +785,7 @@ def main() -> int:
             record(name, "float32", results)
         print("float16: every input", flush=True)
         for name in LD_FUNCTIONS:
-            record(name, "float16", check_f16(name))
+            record(name, "float16", check_f16(name, pool, args.quick))
         split_differ = 0
         for dtype in ("float32", "float16"):
             differ, checked = check_split(dtype, pool, args.quick)
@@ -711,27 +794,13 @@ def main() -> int:
                 f"sigmoid {dtype}: results of calls of 1,000 elements that differ "
                 f"from one call: {differ:,} of {_count(checked)}"
             )
-    mismatched = [
+    misrounding = [
         r
         for r in rows
-        if r["implementation"] == "**this package**"
-        and r["function"] == "sigmoid"
-        and r["dtype"] == "float32"
-        and r["not_correctly_rounded"]
+        if r["implementation"] == "**this package**" and r["not_correctly_rounded"]
     ]
     elapsed = time.perf_counter() - started
     info = machine()
-    sigmoid32 = next(
-        r
-        for r in rows
-        if r["function"] == "sigmoid"
-        and r["dtype"] == "float32"
-        and r["implementation"] == "**this package**"
-    )
-    notes.append(
-        "sigmoid float32: results differing from the correctly rounded value: "
-        f"{sigmoid32['not_correctly_rounded']} of {sigmoid32['inputs']:,}"
-    )
     text = report(info, elapsed, rows, notes) + (
         "\n\n**Quick run: samples only.**" if args.quick else ""
     )
@@ -747,15 +816,21 @@ def main() -> int:
             )
             + "\n"
         )
-    failed = [r for r in rows if r["fails"]] + mismatched
+    failed = [r for r in rows if r["fails"]]
     for r in failed:
         print(
             f"FAILED: {r['function']} {r['dtype']}: {r['max_ulp']:.3g} ULP > {r['bound']}",
             file=sys.stderr,
         )
+    for r in misrounding:
+        print(
+            f"FAILED: {r['function']} {r['dtype']}: "
+            f"{r['not_correctly_rounded']:,} results misrounded",
+            file=sys.stderr,
+        )
     if split_differ:
         print("FAILED: calls of 1,000 elements differ from one call", file=sys.stderr)
-    return 1 if failed or split_differ else 0
+    return 1 if failed or misrounding or split_differ else 0
 
 
 if __name__ == "__main__":

@@ -26,12 +26,13 @@ def mp_sigmoid(x: Any) -> Any:
 
 
 def mp_derivative(x: Any, order: int = 1) -> Any:
-    # Written in e = exp(-|x|), which is exact in the tails at 50 digits.
+    # Written in e = exp(-|x|), which is exact in the tails at 50 digits, and
+    # 1 - e = -expm1(-|x|), which keeps every digit near 0.
     e = mpmath.exp(-abs(x))
     if order == 1:
         return e / (1 + e) ** 2
     if order == 2:
-        return -mpmath.sign(x) * e * (1 - e) / (1 + e) ** 3
+        return mpmath.sign(x) * e * mpmath.expm1(-abs(x)) / (1 + e) ** 3
     return e * (1 - 4 * e + e * e) / (1 + e) ** 4
 
 
@@ -68,13 +69,13 @@ def round_to(value: Any, dtype: Any) -> float:
 
     Rounding to float64 first and then to ``dtype`` may round twice, but it
     lands on the answer or a neighbour of it; of those three, the one nearest
-    to ``value`` (at 50 digits) wins.
+    to ``value`` (at mpmath's working precision) wins.
     """
     nearest = float(value)
     if not math.isfinite(nearest):
         return nearest
     inf = np.array(np.inf, dtype)
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore"):  # the largest number's neighbour is inf
         guess = np.array(nearest).astype(dtype)
         candidates = [np.nextafter(guess, -inf), guess, np.nextafter(guess, inf)]
     odd = [int(c.view(f"u{c.itemsize}")) & 1 for c in candidates]
@@ -99,10 +100,32 @@ def reference(fn: MpFunction, x: npt.ArrayLike) -> npt.NDArray[np.float64]:
     )
 
 
+def rounded(fn: MpFunction, x: float, dtype: Any) -> float:
+    """fn(x) correctly rounded to ``dtype``: at 50 digits, or at 300 where 50
+    leave it in doubt.
+
+    The rounding is decided when fn(x) changed by a relative 10**(20 - digits)
+    either way rounds alike. 50 digits do not decide a value within 10**-30 of
+    a midpoint, such as sigma''(x) = -x/8 + x**3/96 at float32 inputs below
+    2**-123, where -x/8 is often a float32 midpoint.
+    """
+    for digits in (50, 300):
+        with mpmath.workdps(digits):
+            value = fn(mpmath.mpf(x))
+            if not mpmath.isfinite(value):
+                return float(value)
+            spread = abs(value) * mpmath.mpf(10) ** (20 - digits)
+            low = round_to(value - spread, dtype)
+            if low == round_to(value + spread, dtype):
+                return low
+    msg = f"300 digits do not decide how {x!r} rounds"
+    raise ArithmeticError(msg)
+
+
 def reference_rounded(fn: MpFunction, x: npt.ArrayLike, dtype: Any) -> npt.NDArray[Any]:
     """fn at x, correctly rounded to ``dtype`` (float16 or float32)."""
     flat = np.asarray(x, dtype=np.float64).ravel()
-    values = [round_to(fn(mpmath.mpf(v)), dtype) for v in flat.tolist()]
+    values = [rounded(fn, v, dtype) for v in flat.tolist()]
     return np.array(values, dtype=dtype).reshape(np.shape(x))
 
 

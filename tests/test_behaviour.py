@@ -432,6 +432,19 @@ def test_second_derivative_at_zero_is_positive_zero() -> None:
         assert not np.signbit(result)
 
 
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_second_derivative_keeps_the_sign_of_values_that_round_to_zero(
+    dtype: type,
+) -> None:
+    # sigma''(x) = -sigma'(x) tanh(x/2) is negative for x > 0 and positive
+    # for x < 0; where it underflows it rounds to -0 and +0 respectively.
+    with np.errstate(over="ignore"):  # 1e308 does not fit in float16/float32
+        x: npt.NDArray[Any] = np.array([1000.0, 1e308, np.inf], dtype=dtype)
+    result = sigmoid_derivative(np.concatenate([x, -x]), order=2)
+    assert np.all(result == 0)
+    np.testing.assert_array_equal(np.signbit(result), [True] * 3 + [False] * 3)
+
+
 ALL_X = np.array(
     [-np.inf, -1e308, -800.0, -745.5, -710.0, -88.8, -20.0, -1e-300, -0.0, 0.0,
      5e-324, 1e-300, 20.0, 88.8, 710.0, 800.0, 1e308, np.inf, np.nan]

@@ -37,6 +37,8 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from reference import mp_derivative, ulp_error
+from test_rounding import CASES
 
 from sigmoid import (
     _blocks,
@@ -46,6 +48,7 @@ from sigmoid import (
     sigmoid,
     sigmoid_derivative,
 )
+from sigmoid._rounding import GUARD
 
 mp.mp.dps = 50
 ROOT = Path(__file__).resolve().parent.parent
@@ -451,21 +454,35 @@ def test_third_derivative_zeros() -> None:
     match = claim(
         HOW_IT_IS_COMPUTED,
         r"zeros of \$\\sigma'''\$ at \$\\lvert x\\rvert = "
-        r"2\\operatorname\{arcosh\}\\sqrt\{3/2\} \\approx ([\d.]+)\$",
+        r"2\\operatorname\{arcosh\}\\sqrt\{3/2\} \\approx ([\d.]+)\$ "
+        r"\(\$= x_0 = \\log\(2 \+ \\sqrt 3\)\$\).*?within (\d+) ULP everywhere",
     )
     root = 2 * mp.acosh(mp.sqrt(mp.mpf(3) / 2))
     assert abs(mp.diff(lambda x: 1 / (1 + mp.exp(-x)), root, 3)) < mp.mpf(10) ** -40
     assert rounds_to(match[1], float(root))
-    # The accuracy table the row points to finds its worst input there.
-    table = (ROOT / "benchmarks" / "results" / "accuracy.md").read_text()
-    row = re.search(
-        r"\| sigmoid_derivative order=3 \| float64 \| [^|]+ \| [^|]+ \| "
-        r"([^|]+) \| [^|]+ \| ([^|]+) \|",
-        table,
+    assert abs(root - mp.log(2 + mp.sqrt(3))) < mp.mpf(10) ** -40
+    # Within the bound next to the zeros too: the 100 float64 numbers nearest
+    # each, and a grid across the middle (the accuracy run checks the rest).
+    near = float(root) + np.arange(-50, 51) * np.spacing(float(root))
+    x = np.concatenate([near, -near, np.linspace(-40, 40, 2001)])
+    errors = ulp_error(sigmoid_derivative(x, order=3), lambda v: mp_derivative(v, 3), x)
+    assert errors.max() <= int(match[2])
+
+
+def test_guard_is_about_twice_the_largest_float64_error() -> None:
+    match = claim(
+        HOW_IT_IS_COMPUTED,
+        r"a value within (\d+) ULPs of one .*? (\d+) ULPs is about twice the "
+        r"largest error of the float64 formulas \(measured against mpmath at "
+        r"float32 inputs: ([\d.]+) ULP or less for the sigmoid, \$\\sigma'\$, "
+        r"\$\\sigma''\$, `log_sigmoid` and `logit`, ([\d.]+) for \$\\sigma'''\$\)",
     )
-    assert row, "no order=3 row in benchmarks/results/accuracy.md"
-    assert float(row[1]) > 100  # "the relative error is large"
-    assert abs(abs(float(row[2])) - float(root)) < 0.01
+    assert int(match[1]) == int(match[2]) == GUARD
+    # The figures that tests/test_rounding.py measures and holds to.
+    largest = {name: case.largest for name, case in CASES.items()}
+    assert float(match[4]) == largest.pop("sigma'''")
+    assert float(match[3]) == max(largest.values())
+    assert 1.5 * float(match[4]) <= GUARD <= 3 * float(match[4])
 
 
 def test_midpoint_bits() -> None:
@@ -1196,7 +1213,7 @@ def _speed_row(function: str, dtype: str, n: str, implementation: str) -> float:
 def test_run_times_quoted_for_the_benchmarks() -> None:
     match = claim(
         ACCURACY_AND_SPEED,
-        r"nox -s accuracy # every float32 input for four functions: about (\d+) "
+        r"nox -s accuracy # every float32 input for six functions: about (\d+) "
         r"minutes nox -s bench # about a minute",
     )
     accuracy = re.search(r" in (\d+) s ", (RESULTS / "accuracy.md").read_text())

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._rounding import GUARD, doubtful
-from ._types import Array, Array64
+from ._types import Array, Array64, Exact
 
 __all__ = ["BLOCK", "Block", "run"]
 
@@ -77,9 +77,6 @@ class Block:
 
 
 Formula = Callable[[Block], None]
-#: Correctly rounded values of a function at float64 inputs, in a given dtype,
-#: given the parameters at those inputs.
-Exact = Callable[..., Array]
 
 
 def _elements(p: Array, start: int, n: int) -> Array:

@@ -11,7 +11,13 @@ from . import _formulas
 from . import _log_sigmoid_table as _table
 from ._blocks import run
 from ._containers import elementwise
-from ._rounding import exact_generalized_logistic, exact_sigmoid
+from ._rounding import (
+    exact_derivatives,
+    exact_generalized_logistic,
+    exact_log_sigmoid,
+    exact_logit,
+    exact_sigmoid,
+)
 from ._types import Array
 from ._validation import Call, as_float_array, broadcast, real_parameter
 
@@ -89,11 +95,11 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     so that a large array is read once and written once.
 
     float16 and float32 input is evaluated in float64 and rounded once. The
-    rare results whose float64 value lies within 8 float64 ULPs of a rounding
+    rare results whose float64 value lies within 16 float64 ULPs of a rounding
     boundary (a midpoint between two float32 or float16 numbers) are
     recomputed exactly with :mod:`decimal`, so float16 and float32 results are
     correctly rounded on any machine whose ``np.exp`` is accurate to a few
-    ULP.
+    ULP. The other functions but :func:`generalized_logistic` do the same.
 
     Accuracy, measured against mpmath at 50 digits (``nox -s accuracy``):
     at most 2.5 ULP in float64 (subnormal results included), and correctly
@@ -187,8 +193,10 @@ def sigmoid_derivative(
         \sigma'(x) &= \sigma(x)\,\sigma(-x) = \frac{1}{2 + 2\cosh x}, \\
         \sigma''(x) &= -\sigma'(x) \tanh(x/2), \\
         \sigma'''(x) &= \sigma'(x)\,(1 - 6\sigma'(x))
-                      = \frac{e\,(m^2 - 2m - 2)}{(1 + e)^4},
-        \quad e = e^{-|x|},\ m = e - 1 = \operatorname{expm1}(-|x|).
+                      = \frac{e\,(e - a)(e - b)}{(1 + e)^4},
+        \quad e = e^{-|x|},\ a = \frac{1}{b} = 2 - \sqrt{3} = e^{-x_0},
+
+    with :math:`e - a = a \operatorname{expm1}(x_0 - |x|)`.
 
     Each form is a product or quotient of well-conditioned factors, so no
     digits cancel. The textbook :math:`\sigma(1 - \sigma)` does cancel: it is
@@ -196,20 +204,22 @@ def sigmoid_derivative(
     :math:`x > 36.7` in float64 (16.6 in float32), although the true value is
     a normal number up to :math:`x = 708`. Where :math:`\cosh x` overflows
     (:math:`|x| > 710.5`) the result is :math:`e^{-|x|}`, to which the exact
-    value rounds. ``np.expm1`` keeps :math:`m` accurate near :math:`x = 0`.
+    value rounds. :math:`\sigma'''` vanishes at
+    :math:`|x| = x_0 = \log(2 + \sqrt{3}) \approx 1.317`, where the numerator
+    :math:`1 - 4e + e^2` written out would lose every digit; factored, its
+    vanishing factor comes from :math:`x_0 - |x|`, which is exact near the
+    zeros (:math:`x_0` is held as a pair of float64 numbers).
 
     Accuracy, measured against mpmath at 50 digits (``nox -s accuracy``):
-    :math:`\sigma'` within 4 ULP in float64 and 1 ULP in float32 and
-    float16; :math:`\sigma''` within 4 ULP in float64. :math:`\sigma'''` has
-    zeros at :math:`|x| = 2\operatorname{arcosh}\sqrt{3/2} \approx 1.317`,
-    next to which no float64 formula keeps a relative error bound; its error
-    is at most 3 ULP of its maximum :math:`1/8` everywhere, and 8 ULP for
-    :math:`|x| \le 0.9` and :math:`|x| \ge 2.5`. float16 and float32 input is
-    computed in float64 and rounded once.
+    :math:`\sigma'` and :math:`\sigma''` within 4 ULP in float64,
+    :math:`\sigma'''` within 8 ULP (next to its zeros too); all three
+    correctly rounded in float32 and float16, as for :func:`sigmoid`.
 
     Special values: the derivatives are 0 at :math:`\pm\infty`, NaN gives
-    NaN, :math:`\sigma''(0)` is :math:`+0`, an empty array gives an empty
-    array, and no floating-point warning is emitted.
+    NaN, an empty array gives an empty array, and no floating-point warning
+    is emitted. :math:`\sigma''(\pm 0)` is :math:`+0`; elsewhere a zero
+    result of :math:`\sigma''` has the sign of the true value (:math:`-0`
+    for large positive :math:`x`, :math:`+0` for large negative).
 
     Examples
     --------
@@ -236,7 +246,7 @@ def sigmoid_derivative(
         msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise ValueError(msg)
     call = Call("sigmoid_derivative", x, out)
-    run(_DERIVATIVES[int(order)], call.x, call.y)
+    run(_DERIVATIVES[int(order)], call.x, call.y, exact=exact_derivatives[int(order)])
     return call.result()
 
 
@@ -290,7 +300,8 @@ def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     adds up the errors of NumPy's vectorised ``exp`` and ``log1p`` (up to
     0.63 and 0.58 ULP) and is 1.6 ULP off at worst; the table costs three
     ``np.take`` lookups per element. float16 and float32 input uses the
-    direct formula in float64, rounded once.
+    direct formula in float64, rounded once, with the results near a
+    rounding boundary recomputed exactly, as for :func:`sigmoid`.
 
     Computing ``np.log(sigmoid(x))`` instead gives 0 for :math:`x > 36.7`
     (where the true value is about :math:`-e^{-x}`) and :math:`-\infty` for
@@ -298,8 +309,8 @@ def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
 
     Accuracy, measured against mpmath at 50 digits (``nox -s accuracy``):
     at most 1.1 ULP in float64, subnormal results included
-    (``scipy.special.log_expit`` reaches 1.4), and at most 0.5 ULP (the
-    float64 result rounded once) in float32 and float16.
+    (``scipy.special.log_expit`` reaches 1.4), and correctly rounded in
+    float32 and float16.
 
     Special values: :math:`\log\sigma(-\infty) = -\infty`,
     :math:`\log\sigma(+\infty) = -0.0`, NaN gives NaN, and no
@@ -319,7 +330,7 @@ def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     if call.y.dtype == np.float64:
         run(_table.log_sigmoid, call.x, call.y, size=_table.BLOCK)
     else:
-        run(_formulas.log_sigmoid, call.x, call.y)
+        run(_formulas.log_sigmoid, call.x, call.y, exact=exact_log_sigmoid)
     return call.result()
 
 
@@ -359,7 +370,8 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     :math:`p = 0.5 + 2^{-40}`).
 
     Accuracy, measured against mpmath at 50 digits (``nox -s accuracy``):
-    at most 1.5 ULP in float64 and 1 ULP in float32.
+    at most 1.5 ULP in float64, and correctly rounded in float32 and
+    float16 (computed in float64 and rounded once, as for :func:`sigmoid`).
 
     Special values: ``logit(0) = -inf``, ``logit(1) = +inf``, values outside
     :math:`[0, 1]` and NaN give NaN, with no warning (SciPy's convention).
@@ -374,7 +386,7 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     np.float64(3.000000000000003)
     """
     call = Call("logit", p, out)
-    run(_formulas.logit, call.x, call.y)
+    run(_formulas.logit, call.x, call.y, exact=exact_logit)
     return call.result()
 
 

@@ -56,39 +56,55 @@ def derivative1(b: Block) -> None:
 
 
 def derivative2(b: Block) -> None:
-    """y = -sigma'(x) tanh(x / 2): two well-conditioned factors.
+    """y = sigma'(x) tanh(-x / 2): two well-conditioned factors.
 
-    Where cosh overflows in sigma'(x) (|x| > 710.47), tanh(x / 2) is exactly
-    +-1, so the product is -sign(x) exp(-|x|), to which sigma''(x) rounds.
+    -x is formed as 0 - x, which is +0 at both zeros, so sigma''(+-0) = +0;
+    elsewhere the result has the sign of the true value, -0 included where
+    that underflows (x > 745). Where cosh overflows in sigma'(x)
+    (|x| > 710.47), tanh(-x / 2) is exactly -+1, so the product is
+    -sign(x) exp(-|x|), to which sigma''(x) rounds.
     """
     x, y, t = b.x, b.y, b.t
     derivative1(b)  # y = sigma'(x)
-    np.multiply(x, 0.5, out=t)
+    np.subtract(0.0, x, out=t)
+    np.multiply(t, 0.5, out=t)
     np.tanh(t, out=t)
     np.multiply(y, t, out=y)
-    np.negative(y, out=y)
-    np.add(y, 0.0, out=y)  # sigma''(0) = +0, not -0
+
+
+#: x0 = log(2 + sqrt 3), where sigma''' is 0, as a pair hi + lo of float64
+#: numbers, and the roots a = exp(-x0) = 2 - sqrt 3 and b = 1/a = 2 + sqrt 3
+#: of 1 - 4e + e**2 (mpmath at 50 digits).
+X0_HI, X0_LO = 1.3169578969248168, -8.682250844852022e-17
+A, B = 0.2679491924311227, 3.732050807568877
 
 
 def derivative3(b: Block) -> None:
-    """y = e (m**2 - 2m - 2) / (1 + e)**4 with e = exp(-|x|), m = e - 1.
+    """y = e (e - a)(e - b) / (1 + e)**4, e = exp(-|x|), a = 1/b = exp(-x0).
 
-    m**2 - 2m - 2 equals 1 - 4e + e**2; written in m = expm1(-|x|) it keeps
-    full accuracy near x = 0, where e is close to 1.
+    sigma'''(x) = e (1 - 4e + e**2) / (1 + e)**4, and 1 - 4e + e**2 =
+    (e - a)(e - b). The factor e - a, which vanishes at the zeros |x| = x0,
+    is computed from x0 - |x|, exact near them (Sterbenz, and x0 as a pair),
+    so no digits cancel there; e - b is at least 2.7 in magnitude. At x = 0
+    the product is -2 exactly, and sigma'''(0) = -1/8. (1 + e)**2 is formed
+    as 1 + e (2 + e), whose only rounding that matters is the last.
     """
     x, y, t, u = b.x, b.y, b.t, b.u
     np.abs(x, out=t)
+    np.subtract(X0_HI, t, out=u)
+    np.add(u, X0_LO, out=u)
+    np.expm1(u, out=u)
+    np.multiply(u, A, out=u)  # u = e - a
     np.negative(t, out=t)
-    np.exp(t, out=y)  # y = e
-    np.expm1(t, out=t)  # t = m
-    np.subtract(t, 2.0, out=u)
+    np.exp(t, out=t)  # t = e
+    np.subtract(t, B, out=y)
+    np.multiply(y, u, out=y)  # y = 1 - 4e + e**2
+    np.multiply(y, t, out=y)
+    np.add(t, 2.0, out=u)
     np.multiply(u, t, out=u)
-    np.subtract(u, 2.0, out=u)  # u = m**2 - 2m - 2
-    np.multiply(u, y, out=u)
-    np.add(y, 1.0, out=y)
-    np.multiply(y, y, out=y)
-    np.multiply(y, y, out=y)  # y = (1 + e)**4
-    np.divide(u, y, out=y)
+    np.add(u, 1.0, out=u)  # u = 1 + e (2 + e) = (1 + e)**2, one rounding near 1
+    np.multiply(u, u, out=u)
+    np.divide(y, u, out=y)
 
 
 def generalized_logistic(b: Block) -> None:

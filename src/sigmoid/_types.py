@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -11,3 +12,6 @@ import numpy.typing as npt
 Array = npt.NDArray[Any]
 #: A float64 array: every formula computes in float64.
 Array64 = npt.NDArray[np.float64]
+#: Correctly rounded values of a function at float64 inputs, in a given dtype
+#: (and, for generalized_logistic, given the parameters at those inputs).
+Exact = Callable[..., Array]
