@@ -55,3 +55,50 @@ def test_entries_past_the_subnormal_range_are_zero() -> None:
 def test_tables_are_read_only() -> None:
     with pytest.raises(ValueError, match="read-only"):
         hi[0] = 1.0
+
+
+CONCURRENT_FIRST_CALLS = """
+import sys, threading
+import numpy as np
+
+builds = []
+
+def count(frame, event, arg):
+    code = frame.f_code
+    if event == "call" and code.co_name.endswith("tables") and "sigmoid" in code.co_filename:
+        builds.append(threading.get_ident())
+
+sys.setprofile(count)
+threading.setprofile(count)
+barrier = threading.Barrier(16)
+
+def first_call():
+    barrier.wait()
+    import sigmoid
+    sigmoid.log_sigmoid(np.ones(3))
+
+threads = [threading.Thread(target=first_call) for _ in range(16)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(len(builds))
+"""
+
+
+def test_sixteen_concurrent_first_calls_build_the_tables_once() -> None:
+    # The tables used to be built lazily, on the first float64 call, and 16
+    # threads making their first call at once built them 14 times. Now they
+    # are built once, when the module is imported (Python's import lock
+    # makes the other threads wait for it).
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", CONCURRENT_FIRST_CALLS],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["1"]
