@@ -128,3 +128,16 @@ def test_distributed_workers_compute_one_task_per_chunk(
     ]
     assert sorted(chunks_computed) == list(range(8))
     assert_same_bits(computed, function(values))
+
+
+def test_array_parameters_with_a_dask_array_are_a_type_error_at_once() -> None:
+    # Each block would see the whole parameter array, which does not
+    # broadcast block by block; scalars are what the docstring allows.
+    from sigmoid import generalized_logistic
+
+    x = da.from_array(np.zeros(SHAPE), chunks=CHUNKS)
+    with no_compute(), pytest.raises(TypeError, match="must be scalars"):
+        generalized_logistic(x, steepness=np.ones(SHAPE[1]))
+    with no_compute():
+        lazy = generalized_logistic(x, steepness=np.float32(2.0), maximum=np.array(3.0))
+    np.testing.assert_array_equal(lazy.compute(), np.full(SHAPE, 1.5))

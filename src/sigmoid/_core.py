@@ -435,13 +435,13 @@ def generalized_logistic(
     ------
     TypeError
         If `x` is not accepted (see :func:`sigmoid`), or a parameter is not
-        real numbers: ``None``, a string, bool, complex or object data (such
-        as a list holding an int too large for float64), or extended
-        precision.
+        real numbers: ``None``, a string, bool, complex or object data, or
+        extended precision; or if `x` is a dask array and a parameter is not
+        a scalar.
     ValueError
-        If a parameter holds NaN or :math:`\pm\infty`, is an int too large
-        for float64 (from about :math:`1.8 \times 10^{308}`), or does not
-        broadcast against `x`. Every argument is checked before anything is
+        If a parameter holds NaN or :math:`\pm\infty`, an int too large for
+        float64 (from about :math:`1.8 \times 10^{308}`, alone or in a
+        list), or does not broadcast against `x`. Every argument is checked before anything is
         computed.
 
     See Also
