@@ -89,6 +89,11 @@ BOUNDS: dict[tuple[str, str], float | None] = {
     ("logit", "float64"): 1.5,
     ("logit", "float32"): 1.0,
     ("logit", "float16"): 1.0,
+    # generalized_logistic (GENERALIZED below): correctly rounded.
+    ("generalized_logistic", "float32"): 0.5,
+    ("generalized_logistic", "float16"): 0.5,
+    ("generalized_logistic L=10 k=0.1 x0=2", "float32"): 0.5,
+    ("generalized_logistic L=10 k=0.1 x0=2", "float16"): 0.5,
 }
 
 # generalized_logistic at its default parameters (where it is sigmoid) and at
@@ -101,8 +106,6 @@ GENERALIZED: dict[str, dict[str, float]] = {
         "midpoint": 2.0,
     },
 }
-for _name in GENERALIZED:
-    BOUNDS[_name, "float32"] = BOUNDS[_name, "float16"] = 0.5
 
 
 # ----------------------------------------------------------------------------

@@ -1213,7 +1213,7 @@ def _speed_row(function: str, dtype: str, n: str, implementation: str) -> float:
 def test_run_times_quoted_for_the_benchmarks() -> None:
     match = claim(
         ACCURACY_AND_SPEED,
-        r"nox -s accuracy # every float32 input for six functions: about (\d+) "
+        r"nox -s accuracy # every float32 input, 8 functions and settings: about (\d+) "
         r"minutes nox -s bench # about a minute",
     )
     accuracy = re.search(r" in (\d+) s ", (RESULTS / "accuracy.md").read_text())
