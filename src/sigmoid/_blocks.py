@@ -23,8 +23,6 @@ import numpy as np
 from ._rounding import GUARD, doubtful
 from ._types import Array, Array64, Exact
 
-__all__ = ["BLOCK", "Block", "run"]
-
 #: Elements per block: 64 Ki float64 is 512 KiB per scratch array, few enough
 #: to stay in the cache and many enough that the fixed cost of each ufunc
 #: call is small next to its work.

@@ -28,8 +28,6 @@ from typing import Any, TypeVar, cast
 
 import numpy as np
 
-__all__ = ["elementwise"]
-
 Function = TypeVar("Function", bound=Callable[..., Any])
 Handler = Callable[[Callable[..., Any], Any, dict[str, Any]], Any]
 

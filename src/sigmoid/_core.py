@@ -21,14 +21,6 @@ from ._rounding import (
 from ._types import Array
 from ._validation import Call, as_float_array, broadcast, real_parameter
 
-__all__ = [
-    "generalized_logistic",
-    "log_sigmoid",
-    "logit",
-    "sigmoid",
-    "sigmoid_derivative",
-]
-
 
 @elementwise
 def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:

@@ -28,8 +28,6 @@ import numpy as np
 from ._blocks import Block
 from ._types import Array64
 
-__all__ = ["BLOCK", "STEPS", "log_sigmoid"]
-
 #: Table points per unit of a.
 STEPS = 8
 #: exp(-a) is below half the smallest subnormal for a > 745.2: every entry from

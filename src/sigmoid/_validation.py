@@ -14,8 +14,6 @@ import numpy as np
 
 from ._types import Array
 
-__all__ = ["Call", "as_float_array", "broadcast", "real_parameter"]
-
 # float16 and float32 are computed in float64 and rounded once at the end.
 FLOAT_DTYPES = frozenset(np.dtype(t) for t in (np.float16, np.float32, np.float64))
 
