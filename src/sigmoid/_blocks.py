@@ -38,12 +38,9 @@ class Watch:
         self.invalid = self.overflow = self.underflow = False
 
     def __call__(self, kind: str, _flag: int) -> None:  # NumPy's signature
-        if kind == "overflow":
-            self.overflow = True
-        elif kind == "underflow":
-            self.underflow = True
-        elif kind.startswith("invalid"):  # NumPy says "invalid value"
-            self.invalid = True
+        # kind is "overflow", "underflow" or "invalid value": division by
+        # zero is ignored, not called.
+        setattr(self, kind.partition(" ")[0], True)
 
 
 @dataclass(slots=True)

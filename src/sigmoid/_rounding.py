@@ -41,26 +41,6 @@ GUARD = 16
 ZERO_BELOW = -820
 
 
-class _Window:
-    """How to find the float64 values near a midpoint of ``dtype``."""
-
-    def __init__(self, dtype: type[np.floating[Any]]) -> None:
-        info = np.finfo(dtype)
-        dropped = 52 - info.nmant  # float64 mantissa bits that rounding drops
-        # Shifted left by 64 - dropped, the dropped bits fill the top of a
-        # uint64, and a midpoint (dropped bits 100...0) becomes 2**63. Read
-        # as int64, values within g units of it sit at the two ends of the
-        # range: below -2**63 + g * unit (just above the midpoint) or at or
-        # above 2**63 - g * unit (just below it).
-        self.shift = np.uint64(64 - dropped)
-        self.unit = 1 << (64 - dropped)
-        self.smallest_normal = float(info.smallest_normal)
-        self.smallest_subnormal = float(info.smallest_subnormal)
-
-
-_WINDOWS = {np.dtype(t): _Window(t) for t in (np.float16, np.float32)}
-
-
 def doubtful(
     w: Array64, dtype: np.dtype[Any], subnormal: bool, guard: int = GUARD
 ) -> npt.NDArray[np.intp] | None:
@@ -74,17 +54,24 @@ def doubtful(
     smallest subnormal, and are tested on that grid. ``w`` is overwritten
     with its shifted bit patterns. None when there are no such indices.
     """
-    c = _WINDOWS[dtype]
+    info = np.finfo(dtype)
     found = []
     if subnormal:  # before w is overwritten
-        tiny = np.flatnonzero(np.abs(w) < c.smallest_normal)
-        scaled = np.abs(w[tiny]) / c.smallest_subnormal
+        tiny = np.flatnonzero(np.abs(w) < float(info.smallest_normal))
+        scaled = np.abs(w[tiny]) / float(info.smallest_subnormal)
         distance = np.abs(scaled - np.floor(scaled) - 0.5)
         found.append(tiny[distance <= guard * 2.0**-52 * scaled])
+    # Shifted left by 12 + nmant, the 52 - nmant mantissa bits that rounding
+    # drops fill the top of a uint64, and a midpoint (100...0) becomes 2**63.
+    # Read as int64, values within g units of it sit at the two ends of the
+    # range: below -2**63 + g * unit (just above the midpoint) or at or above
+    # 2**63 - g * unit (just below it).
+    shift = 12 + info.nmant
     bits = w.view(np.uint64)
-    np.left_shift(bits, c.shift, out=bits)
+    np.left_shift(bits, np.uint64(shift), out=bits)
     s = w.view(np.int64)
-    low, high = np.int64(-(2**63) + guard * c.unit), np.int64(2**63 - guard * c.unit)
+    unit = 1 << shift
+    low, high = np.int64(-(2**63) + guard * unit), np.int64(2**63 - guard * unit)
     if s[s.argmin()] < low or s[s.argmax()] >= high:
         found.append(np.flatnonzero((s < low) | (s >= high)))
     if not found:

@@ -149,19 +149,29 @@ class Call:
     """A checked call: its input ``x`` and the array ``y`` the result goes to.
 
     ``x`` is 1-D C-contiguous, and ``y`` is of the same size and dtype: the
-    memory of ``out`` where possible, else a new array.
+    memory of ``out`` where possible, else a new array. Keyword
+    ``parameters`` (generalized_logistic's) are checked by ``real_parameter``
+    and broadcast against the input; where that makes the result larger than
+    the input, the input is repeated into ``y`` (a copy), and ``x`` is ``y``.
     """
 
-    __slots__ = ("direct", "out", "scalar", "shape", "x", "y")
+    __slots__ = ("direct", "out", "parameters", "scalar", "shape", "x", "y")
 
-    def __init__(self, name: str, x: object, out: object) -> None:
-        array, self.scalar = as_float_array(name, x)
-        self.shape = array.shape
+    def __init__(self, name: str, x: object, out: object, **parameters: object) -> None:
+        array, scalar = as_float_array(name, x)
+        checked = [real_parameter(name, key, v) for key, v in parameters.items()]
+        self.shape, self.parameters = broadcast(name, array, checked)
+        self.scalar = scalar and not self.shape
         self.out = (
             None if out is None else checked_out(name, out, self.shape, array.dtype)
         )
-        self.x = array.ravel()  # a view when contiguous, else a contiguous copy
-        memory = _memory_of(self.out, self.x)
+        if array.shape == self.shape:
+            self.x = array.ravel()  # a view when contiguous, else a contiguous copy
+            memory = _memory_of(self.out, self.x)
+        else:  # x repeated to the parameters' shape (no out), in the result's memory
+            memory = np.empty(self.shape, array.dtype)
+            np.copyto(memory, array)
+            self.x = memory = memory.reshape(-1)
         self.direct = memory is not None
         self.y = np.empty_like(self.x) if memory is None else memory
 
@@ -206,6 +216,8 @@ def broadcast(
     """The shape of ``x`` and the parameters together, and the parameters as
     the block loop takes them (0-d, or views of that shape); else ValueError.
     """
+    if not parameters:
+        return x.shape, []
     try:
         shape = np.broadcast_shapes(x.shape, *(p.shape for p in parameters))
     except ValueError as err:
