@@ -90,13 +90,6 @@ def as_float_array(name: str, x: object) -> tuple[Array, bool]:
     raise TypeError(msg)
 
 
-def _broadcasts(shape: tuple[int, ...], target: tuple[int, ...]) -> bool:
-    try:
-        return np.broadcast_shapes(shape, target) == target
-    except ValueError:
-        return False
-
-
 def checked_out(
     name: str, out: object, shape: tuple[int, ...], dtype: np.dtype[Any]
 ) -> Array:
@@ -109,13 +102,17 @@ def checked_out(
     if not isinstance(out, np.ndarray):
         msg = f"{name}(): out must be a NumPy array, got {_describe(out)}"
         raise TypeError(msg)
-    if out.dtype != dtype and not np.can_cast(dtype, out.dtype, casting="same_kind"):
+    if not np.can_cast(dtype, out.dtype, casting="same_kind"):
         msg = (
             f"{name}(): cannot cast the result from dtype {dtype} to out's "
             f"dtype {out.dtype} with casting rule 'same_kind'"
         )
         raise TypeError(msg)
-    if out.shape != shape and not _broadcasts(shape, out.shape):
+    try:
+        fits = np.broadcast_shapes(shape, out.shape) == out.shape
+    except ValueError:
+        fits = False
+    if not fits:
         msg = (
             f"{name}(): out has shape {out.shape}, to which the result's shape "
             f"{shape} does not broadcast"
