@@ -47,10 +47,9 @@ def _masked(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
     values = np.asarray(result)
     mask = np.broadcast_to(mask, values.shape)
     np.copyto(values, data, where=mask, casting="unsafe")  # leave them alone
-    if isinstance(out, np.ma.MaskedArray):
-        out.mask = mask
-        return out
     if out is not None:
+        if isinstance(out, np.ma.MaskedArray):
+            out.mask = mask
         return out
     if values.ndim == 0:
         return np.ma.masked if mask else result

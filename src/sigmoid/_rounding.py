@@ -85,13 +85,12 @@ def round_fraction(value: Fraction, dtype: np.dtype[Any]) -> float:
     if value == 0:
         return 0.0
     info = np.finfo(dtype)
-    precision = info.nmant + 1
     magnitude = abs(value)
     exponent = magnitude.numerator.bit_length() - magnitude.denominator.bit_length()
     if Fraction(2) ** exponent > magnitude:
         exponent -= 1
     # The spacing of dtype at the value; subnormals share the smallest one.
-    quantum = max(exponent, int(info.minexp)) - (precision - 1)
+    quantum = max(exponent, int(info.minexp)) - info.nmant
     mantissa = round(magnitude / Fraction(2) ** quantum)  # round() is half-even
     result = math.ldexp(mantissa, quantum)
     if result > float(info.max):
