@@ -7,13 +7,7 @@ a floating-point warning, and states its measured accuracy in its docstring.
 
 from __future__ import annotations
 
-from ._core import (
-    generalized_logistic,
-    log_sigmoid,
-    logit,
-    sigmoid,
-    sigmoid_derivative,
-)
+from ._core import generalized_logistic, log_sigmoid, logit, sigmoid, sigmoid_derivative
 
 __version__ = "0.1.0"
 

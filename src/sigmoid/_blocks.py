@@ -23,8 +23,6 @@ import numpy as np
 from ._rounding import GUARD, doubtful
 from ._types import Array, Array64, Exact
 
-__all__ = ["BLOCK", "Block", "run"]
-
 #: Elements per block: 64 Ki float64 is 512 KiB per scratch array, few enough
 #: to stay in the cache and many enough that the fixed cost of each ufunc
 #: call is small next to its work.
@@ -40,12 +38,9 @@ class Watch:
         self.invalid = self.overflow = self.underflow = False
 
     def __call__(self, kind: str, _flag: int) -> None:  # NumPy's signature
-        if kind == "overflow":
-            self.overflow = True
-        elif kind == "underflow":
-            self.underflow = True
-        elif kind.startswith("invalid"):  # NumPy says "invalid value"
-            self.invalid = True
+        # kind is "overflow", "underflow" or "invalid value": division by
+        # zero is ignored, not called.
+        setattr(self, kind.partition(" ")[0], True)
 
 
 @dataclass(slots=True)

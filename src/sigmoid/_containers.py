@@ -28,15 +28,14 @@ from typing import Any, TypeVar, cast
 
 import numpy as np
 
-__all__ = ["elementwise"]
-
 Function = TypeVar("Function", bound=Callable[..., Any])
 Handler = Callable[[Callable[..., Any], Any, dict[str, Any]], Any]
 
 
-def _class(module: str, name: str) -> type | None:
-    """``module.name`` if ``module`` has been imported, else None."""
-    return getattr(sys.modules.get(module), name, None)
+def _classes(module: str, *names: str) -> tuple[type, ...]:
+    """The classes ``module.name`` there are: none unless ``module`` is imported."""
+    found = (getattr(sys.modules.get(module), name, None) for name in names)
+    return tuple(kind for kind in found if kind is not None)
 
 
 def _masked(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
@@ -48,10 +47,9 @@ def _masked(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
     values = np.asarray(result)
     mask = np.broadcast_to(mask, values.shape)
     np.copyto(values, data, where=mask, casting="unsafe")  # leave them alone
-    if isinstance(out, np.ma.MaskedArray):
-        out.mask = mask
-        return out
     if out is not None:
+        if isinstance(out, np.ma.MaskedArray):
+            out.mask = mask
         return out
     if values.ndim == 0:
         return np.ma.masked if mask else result
@@ -98,15 +96,13 @@ def _handler(x: Any) -> Handler | None:
     """How to unwrap and wrap ``x``; None for what NumPy converts itself."""
     if isinstance(x, np.ma.MaskedArray):
         return _masked
-    kinds: list[tuple[Handler, type | None]] = [
-        (_pandas, _class("pandas", "Series")),
-        (_pandas, _class("pandas", "DataFrame")),
-        (_xarray, _class("xarray", "DataArray")),
-        (_xarray, _class("xarray", "Dataset")),
-        (_dask, _class("dask.array", "Array")),
+    kinds: list[tuple[Handler, tuple[type, ...]]] = [
+        (_pandas, _classes("pandas", "Series", "DataFrame")),
+        (_xarray, _classes("xarray", "DataArray", "Dataset")),
+        (_dask, _classes("dask.array", "Array")),
     ]
-    for handler, kind in kinds:
-        if kind is not None and isinstance(x, kind):
+    for handler, classes in kinds:
+        if isinstance(x, classes):
             return handler
     if hasattr(x, "__array_wrap__") and hasattr(x, "__array__"):
         return _wrapped  # np.matrix and other ndarray subclasses, torch tensors

@@ -19,15 +19,7 @@ from ._rounding import (
     exact_sigmoid,
 )
 from ._types import Array
-from ._validation import Call, as_float_array, broadcast, real_parameter
-
-__all__ = [
-    "generalized_logistic",
-    "log_sigmoid",
-    "logit",
-    "sigmoid",
-    "sigmoid_derivative",
-]
+from ._validation import Call
 
 
 @elementwise
@@ -239,11 +231,10 @@ def sigmoid_derivative(
     >>> sigmoid_derivative(40.0)
     np.float64(4.248354255291589e-18)
     """
+    msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
     if isinstance(order, (bool, np.bool_)) or not isinstance(order, (int, np.integer)):
-        msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise TypeError(msg)
     if int(order) not in _DERIVATIVES:
-        msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise ValueError(msg)
     call = Call("sigmoid_derivative", x, out)
     run(_DERIVATIVES[int(order)], call.x, call.y, exact=exact_derivatives[int(order)])
@@ -505,20 +496,8 @@ def generalized_logistic(
            [0.26894142, 0.5       , 0.73105858],
            [0.11920292, 0.5       , 0.88079708]])
     """
-    name = "generalized_logistic"
-    array, scalar = as_float_array(name, x)
-    parameters = [
-        real_parameter(name, "maximum", maximum),
-        real_parameter(name, "steepness", steepness),
-        real_parameter(name, "midpoint", midpoint),
-    ]
-    shape, parameters = broadcast(name, array, parameters)
-    y = np.empty(shape, array.dtype)
-    if array.shape == shape:
-        flat = array.ravel()  # a view when contiguous, else a contiguous copy
-    else:  # x is repeated: copied into y, where the block loop reads it in place
-        np.copyto(y, array)
-        flat = y.reshape(-1)
+    parameters = {"maximum": maximum, "steepness": steepness, "midpoint": midpoint}
+    call = Call("generalized_logistic", x, None, **parameters)
     formula, exact = _formulas.generalized_logistic, exact_generalized_logistic
-    run(formula, flat, y.reshape(-1), exact, parameters=parameters)
-    return y[()] if scalar and not shape else y
+    run(formula, call.x, call.y, exact, parameters=call.parameters)
+    return call.result()

@@ -14,16 +14,6 @@ import numpy as np
 from ._blocks import Block
 from ._rounding import GUARD, ZERO_BELOW
 
-__all__ = [
-    "derivative1",
-    "derivative2",
-    "derivative3",
-    "generalized_logistic",
-    "log_sigmoid",
-    "logit",
-    "sigmoid",
-]
-
 
 def sigmoid(b: Block) -> None:
     """y = 1 / (1 + exp(-x)); exp(x) where exp(-x) overflows.

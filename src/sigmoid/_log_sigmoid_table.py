@@ -21,14 +21,12 @@ against mpmath.
 
 from __future__ import annotations
 
-from decimal import Context, Decimal
+from decimal import Context, Decimal, localcontext
 
 import numpy as np
 
 from ._blocks import Block
 from ._types import Array64
-
-__all__ = ["BLOCK", "STEPS", "log_sigmoid"]
 
 #: Table points per unit of a.
 STEPS = 8
@@ -46,24 +44,20 @@ BLOCK = 1 << 14
 
 def tables() -> tuple[Array64, Array64, Array64]:
     """A = T / (1 + T) and log(1 + T) as hi + lo, for T = exp(-j/8)."""
-    ctx = Context(prec=60)
     count = END * STEPS + 1
     ratio, hi, lo = np.zeros(count), np.zeros(count), np.zeros(count)
-    step = ctx.exp(ctx.divide(Decimal(-1), STEPS))
-    t = Decimal(1)
-    tiny = Decimal("1e-15")
-    for j in range(count):
-        if t > tiny:
-            log1p_t = ctx.ln(ctx.add(1, t))
-        else:  # t - t**2/2 + t**3/3, exact to 60 digits for t < 1e-15
-            t2 = ctx.multiply(t, t)
-            log1p_t = ctx.add(
-                ctx.subtract(t, ctx.divide(t2, 2)), ctx.divide(ctx.multiply(t2, t), 3)
-            )
-        ratio[j] = float(ctx.divide(t, ctx.add(1, t)))
-        hi[j] = float(log1p_t)
-        lo[j] = float(ctx.subtract(log1p_t, Decimal(hi[j])))
-        t = ctx.multiply(t, step)
+    with localcontext(Context(prec=60)):
+        step = (Decimal(-1) / STEPS).exp()
+        t = Decimal(1)
+        for j in range(count):
+            if t > Decimal("1e-15"):
+                log1p_t = (1 + t).ln()
+            else:  # 1 + t would drop digits of t; the series is exact to 60 digits
+                log1p_t = t - t * t / 2 + t * t * t / 3
+            ratio[j] = float(t / (1 + t))
+            hi[j] = float(log1p_t)
+            lo[j] = float(log1p_t - Decimal(hi[j]))
+            t *= step
     for table in (ratio, hi, lo):
         table.flags.writeable = False
     return ratio, hi, lo

@@ -6,13 +6,12 @@ halfway between two neighbouring numbers of the narrow type, that its own
 error of a few float64 ULPs could put it on the wrong side. ``doubtful``
 finds those rare elements with integer arithmetic on the float64 bit
 patterns, and the function's exact fallback (``exact_sigmoid`` and the
-others, each made by ``correctly_rounded`` from the function written in
-:mod:`decimal`) recomputes them at 120 significant digits, far more than the
-distance of any float16 or float32 result from a midpoint, and rounds that
-value with exact rational arithmetic. ``exact_generalized_logistic`` does the
-same for L / (1 + exp(-k (x - x0))), whose value can lie as close to a
-midpoint as its parameters put it: it raises the precision until the
-rounding is decided.
+others) recomputes them with :mod:`decimal` in ``decided``: at 120
+significant digits, far more than the distance of any float16 or float32
+result from a midpoint, rounded with exact rational arithmetic, and at twice
+the digits again until the rounding is decided (which it is at once but for
+L / (1 + exp(-k (x - x0))), whose value can lie as close to a midpoint as
+its parameters put it).
 """
 
 from __future__ import annotations
@@ -28,19 +27,6 @@ import numpy.typing as npt
 
 from ._types import Array, Array64, Exact
 
-__all__ = [
-    "GUARD",
-    "ZERO_BELOW",
-    "correctly_rounded",
-    "doubtful",
-    "exact_derivatives",
-    "exact_generalized_logistic",
-    "exact_log_sigmoid",
-    "exact_logit",
-    "exact_sigmoid",
-    "round_fraction",
-]
-
 #: How many float64 ULPs from a midpoint count as "in doubt": about twice the
 #: largest error of a float64 formula at float16 and float32 inputs. Measured
 #: against mpmath (``python tests/test_rounding.py``: 410,000 float32 inputs
@@ -53,26 +39,6 @@ GUARD = 16
 #: Below z = -820, L sigma(z) < |L| e**z < e**(709.8 - 820) < 2**-150 for every
 #: float64 L: every float32 and float16 value of the logistic curve is +-0.
 ZERO_BELOW = -820
-
-
-class _Window:
-    """How to find the float64 values near a midpoint of ``dtype``."""
-
-    def __init__(self, dtype: type[np.floating[Any]]) -> None:
-        info = np.finfo(dtype)
-        dropped = 52 - info.nmant  # float64 mantissa bits that rounding drops
-        # Shifted left by 64 - dropped, the dropped bits fill the top of a
-        # uint64, and a midpoint (dropped bits 100...0) becomes 2**63. Read
-        # as int64, values within g units of it sit at the two ends of the
-        # range: below -2**63 + g * unit (just above the midpoint) or at or
-        # above 2**63 - g * unit (just below it).
-        self.shift = np.uint64(64 - dropped)
-        self.unit = 1 << (64 - dropped)
-        self.smallest_normal = float(info.smallest_normal)
-        self.smallest_subnormal = float(info.smallest_subnormal)
-
-
-_WINDOWS = {np.dtype(t): _Window(t) for t in (np.float16, np.float32)}
 
 
 def doubtful(
@@ -88,17 +54,24 @@ def doubtful(
     smallest subnormal, and are tested on that grid. ``w`` is overwritten
     with its shifted bit patterns. None when there are no such indices.
     """
-    c = _WINDOWS[dtype]
+    info = np.finfo(dtype)
     found = []
     if subnormal:  # before w is overwritten
-        tiny = np.flatnonzero(np.abs(w) < c.smallest_normal)
-        scaled = np.abs(w[tiny]) / c.smallest_subnormal
+        tiny = np.flatnonzero(np.abs(w) < float(info.smallest_normal))
+        scaled = np.abs(w[tiny]) / float(info.smallest_subnormal)
         distance = np.abs(scaled - np.floor(scaled) - 0.5)
         found.append(tiny[distance <= guard * 2.0**-52 * scaled])
+    # Shifted left by 12 + nmant, the 52 - nmant mantissa bits that rounding
+    # drops fill the top of a uint64, and a midpoint (100...0) becomes 2**63.
+    # Read as int64, values within g units of it sit at the two ends of the
+    # range: below -2**63 + g * unit (just above the midpoint) or at or above
+    # 2**63 - g * unit (just below it).
+    shift = 12 + info.nmant
     bits = w.view(np.uint64)
-    np.left_shift(bits, c.shift, out=bits)
+    np.left_shift(bits, np.uint64(shift), out=bits)
     s = w.view(np.int64)
-    low, high = np.int64(-(2**63) + guard * c.unit), np.int64(2**63 - guard * c.unit)
+    unit = 1 << shift
+    low, high = np.int64(-(2**63) + guard * unit), np.int64(2**63 - guard * unit)
     if s[s.argmin()] < low or s[s.argmax()] >= high:
         found.append(np.flatnonzero((s < low) | (s >= high)))
     if not found:
@@ -112,13 +85,12 @@ def round_fraction(value: Fraction, dtype: np.dtype[Any]) -> float:
     if value == 0:
         return 0.0
     info = np.finfo(dtype)
-    precision = info.nmant + 1
     magnitude = abs(value)
     exponent = magnitude.numerator.bit_length() - magnitude.denominator.bit_length()
     if Fraction(2) ** exponent > magnitude:
         exponent -= 1
     # The spacing of dtype at the value; subnormals share the smallest one.
-    quantum = max(exponent, int(info.minexp)) - (precision - 1)
+    quantum = max(exponent, int(info.minexp)) - info.nmant
     mantissa = round(magnitude / Fraction(2) ** quantum)  # round() is half-even
     result = math.ldexp(mantissa, quantum)
     if result > float(info.max):
@@ -126,31 +98,45 @@ def round_fraction(value: Fraction, dtype: np.dtype[Any]) -> float:
     return math.copysign(result, value)
 
 
-def correctly_rounded(value: Callable[[Decimal], Decimal]) -> Exact:
+def decided(
+    function: Callable[..., Decimal], *arguments: Any, dtype: np.dtype[Any], lost: int
+) -> float:
+    """``function(*arguments)`` correctly rounded to ``dtype``.
+
+    ``function`` is written with :mod:`decimal` operators; at p significant
+    digits its value must be within 10**(lost - p) of the true one,
+    relatively. It is evaluated at 120 digits, and the rounding is
+    decided when both ends of that interval round alike; else the digits
+    double. The loop ends because the values it is given are irrational
+    (Lindemann: exp of a nonzero rational is transcendental) and so never
+    exactly a midpoint.
+    """
+    digits = 120
+    while True:
+        with localcontext(Context(prec=digits, Emax=10**6, Emin=-(10**6))):
+            v = Fraction(function(*arguments))  # the context keeps the flags
+        spread = abs(v) / 10 ** (digits - lost)
+        low = round_fraction(v - spread, dtype)
+        if low == round_fraction(v + spread, dtype):
+            return low
+        digits *= 2
+
+
+def correctly_rounded(function: Callable[[Decimal], Decimal]) -> Exact:
     """The exact fallback of a function written in :mod:`decimal` arithmetic.
 
-    ``value`` is evaluated with Decimal operators on each element of ``x`` (a
-    float64 value, converted exactly) at 120 significant digits, of which
-    the expressions below lose at most 46 to cancellation at float16 and
-    float32 inputs (1 + exp(-x) at x = 104, beyond which the result rounds
-    to -0). The value is then within 10**-60 of the true one, relative, and
-    its rounding decided when both ends of that interval round alike; when
-    they do not, it is evaluated again at 480 digits. Only finite inputs with
+    The expressions below lose at most 46 of their digits to cancellation at
+    float16 and float32 inputs (1 + exp(-x) at x = 104, beyond which the
+    result rounds to -0), so ``decided`` is told 60. Only finite inputs with
     finite results reach it: infinities, zeros and NaN are never close to a
     midpoint.
     """
 
     def exact(x: Array64, dtype: np.dtype[Any]) -> Array:
-        y = np.empty(x.shape, dtype)
-        for i, xi in enumerate(x.tolist()):
-            for digits in (120, 480):
-                with localcontext(Context(prec=digits, Emax=10**6, Emin=-(10**6))):
-                    v = Fraction(value(Decimal(xi)))  # the context keeps the flags
-                spread = abs(v) / 10 ** (digits // 2)
-                y[i] = round_fraction(v - spread, dtype)
-                if y[i] == round_fraction(v + spread, dtype):
-                    break
-        return y
+        values = [
+            decided(function, Decimal(xi), dtype=dtype, lost=60) for xi in x.tolist()
+        ]
+        return np.array(values, dtype)
 
     return exact
 
@@ -192,29 +178,12 @@ exact_log_sigmoid = correctly_rounded(lambda x: -(1 + (-x).exp()).ln())
 exact_logit = correctly_rounded(lambda p: (p / (1 - p)).ln())
 
 
-def _logistic(maximum: float, z: Fraction, dtype: np.dtype[Any]) -> float:
-    """L / (1 + exp(-z)) for a rational z != 0, correctly rounded to ``dtype``.
-
-    At p digits each of the four steps errs by at most half a unit in the
-    last digit, and the error of z is amplified by |z| in exp(-z): the value
-    is within (|z| + 4) 10**(1 - p) of the truth, relatively. When both ends
-    of that interval round alike, that is the answer; else p doubles. The
-    loop ends because the value is irrational (Lindemann: exp(-z) is
-    transcendental) and so never exactly a midpoint.
+def _logistic(maximum: Decimal, z: Fraction) -> Decimal:
+    """L / (1 + exp(-z)): four steps, each within half a unit in the last
+    digit, and exp amplifies the error of -z by |z|; at p digits the value is
+    within (|z| + 4) 10**(1 - p) < 10**(4 - p) of the truth for |z| <= 820.
     """
-    digits = 40
-    while True:
-        c = Context(prec=digits, Emax=10**6, Emin=-(10**6))
-        value = Fraction(
-            c.divide(
-                Decimal(maximum), c.add(1, c.exp(c.divide(-z.numerator, z.denominator)))
-            )
-        )
-        error = abs(value) * (abs(z) + 4) / 10 ** (digits - 1)
-        low, high = (round_fraction(value + e, dtype) for e in (-error, error))
-        if low == high:
-            return low
-        digits *= 2
+    return maximum / (1 + (Decimal(-z.numerator) / z.denominator).exp())
 
 
 def exact_generalized_logistic(
@@ -240,7 +209,6 @@ def exact_generalized_logistic(
             y[i] = round_fraction(Fraction(scale) * half, dtype)
         else:
             z = Fraction(k) * (Fraction(xi) - Fraction(x0))
-            y[i] = _logistic(
-                scale, min(max(z, Fraction(ZERO_BELOW)), Fraction(40)), dtype
-            )
+            z = min(max(z, Fraction(ZERO_BELOW)), Fraction(40))
+            y[i] = decided(_logistic, Decimal(scale), z, dtype=dtype, lost=4)
     return y

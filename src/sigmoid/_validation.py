@@ -14,8 +14,6 @@ import numpy as np
 
 from ._types import Array
 
-__all__ = ["Call", "as_float_array", "broadcast", "real_parameter"]
-
 # float16 and float32 are computed in float64 and rounded once at the end.
 FLOAT_DTYPES = frozenset(np.dtype(t) for t in (np.float16, np.float32, np.float64))
 
@@ -92,13 +90,6 @@ def as_float_array(name: str, x: object) -> tuple[Array, bool]:
     raise TypeError(msg)
 
 
-def _broadcasts(shape: tuple[int, ...], target: tuple[int, ...]) -> bool:
-    try:
-        return np.broadcast_shapes(shape, target) == target
-    except ValueError:
-        return False
-
-
 def checked_out(
     name: str, out: object, shape: tuple[int, ...], dtype: np.dtype[Any]
 ) -> Array:
@@ -111,13 +102,17 @@ def checked_out(
     if not isinstance(out, np.ndarray):
         msg = f"{name}(): out must be a NumPy array, got {_describe(out)}"
         raise TypeError(msg)
-    if out.dtype != dtype and not np.can_cast(dtype, out.dtype, casting="same_kind"):
+    if not np.can_cast(dtype, out.dtype, casting="same_kind"):
         msg = (
             f"{name}(): cannot cast the result from dtype {dtype} to out's "
             f"dtype {out.dtype} with casting rule 'same_kind'"
         )
         raise TypeError(msg)
-    if out.shape != shape and not _broadcasts(shape, out.shape):
+    try:
+        fits = np.broadcast_shapes(shape, out.shape) == out.shape
+    except ValueError:
+        fits = False
+    if not fits:
         msg = (
             f"{name}(): out has shape {out.shape}, to which the result's shape "
             f"{shape} does not broadcast"
@@ -151,19 +146,29 @@ class Call:
     """A checked call: its input ``x`` and the array ``y`` the result goes to.
 
     ``x`` is 1-D C-contiguous, and ``y`` is of the same size and dtype: the
-    memory of ``out`` where possible, else a new array.
+    memory of ``out`` where possible, else a new array. Keyword
+    ``parameters`` (generalized_logistic's) are checked by ``real_parameter``
+    and broadcast against the input; where that makes the result larger than
+    the input, the input is repeated into ``y`` (a copy), and ``x`` is ``y``.
     """
 
-    __slots__ = ("direct", "out", "scalar", "shape", "x", "y")
+    __slots__ = ("direct", "out", "parameters", "scalar", "shape", "x", "y")
 
-    def __init__(self, name: str, x: object, out: object) -> None:
-        array, self.scalar = as_float_array(name, x)
-        self.shape = array.shape
+    def __init__(self, name: str, x: object, out: object, **parameters: object) -> None:
+        array, scalar = as_float_array(name, x)
+        checked = [real_parameter(name, key, v) for key, v in parameters.items()]
+        self.shape, self.parameters = broadcast(name, array, checked)
+        self.scalar = scalar and not self.shape
         self.out = (
             None if out is None else checked_out(name, out, self.shape, array.dtype)
         )
-        self.x = array.ravel()  # a view when contiguous, else a contiguous copy
-        memory = _memory_of(self.out, self.x)
+        if array.shape == self.shape:
+            self.x = array.ravel()  # a view when contiguous, else a contiguous copy
+            memory = _memory_of(self.out, self.x)
+        else:  # x repeated to the parameters' shape (no out), in the result's memory
+            memory = np.empty(self.shape, array.dtype)
+            np.copyto(memory, array)
+            self.x = memory = memory.reshape(-1)
         self.direct = memory is not None
         self.y = np.empty_like(self.x) if memory is None else memory
 
@@ -208,6 +213,8 @@ def broadcast(
     """The shape of ``x`` and the parameters together, and the parameters as
     the block loop takes them (0-d, or views of that shape); else ValueError.
     """
+    if not parameters:
+        return x.shape, []
     try:
         shape = np.broadcast_shapes(x.shape, *(p.shape for p in parameters))
     except ValueError as err:
