@@ -273,6 +273,20 @@ def test_matrix_out_of_any_size(function: Function, n: int) -> None:
     np.testing.assert_array_equal(np.asarray(out), function(x))
 
 
+@pytest.mark.parametrize("function", [log_sigmoid, logit])
+def test_cast_into_a_narrower_out_emits_no_warning(function: Function) -> None:
+    # log_sigmoid(-1e39) = -1e39 and logit(1e-300) = -690.8 fit float64; the
+    # first is -inf in float32, as a cast gives, without a warning.
+    x = np.array([-1e39, 0.5]) if function is log_sigmoid else np.array([1e-300])
+    out = np.zeros(x.shape, np.float16 if function is logit else np.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        function(x, out=out)
+    with np.errstate(over="ignore"):
+        expected = function(x).astype(out.dtype)
+    np.testing.assert_array_equal(out, expected)
+
+
 def test_read_only_out_is_a_value_error() -> None:
     out = np.empty(3)
     out.flags.writeable = False

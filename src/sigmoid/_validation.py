@@ -175,8 +175,9 @@ class Call:
     def result(self) -> Any:
         """``out``, or a new array of the input's shape (a scalar if 0-d)."""
         if self.out is not None:
-            if not self.direct:
-                np.copyto(self.out, self.y.reshape(self.shape), casting="same_kind")
+            if not self.direct:  # float64 beyond float32's range casts to inf
+                with np.errstate(all="ignore"):
+                    np.copyto(self.out, self.y.reshape(self.shape), casting="same_kind")
             return self.out
         result = self.y.reshape(self.shape)
         return result[()] if self.scalar else result
