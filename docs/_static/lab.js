@@ -225,10 +225,13 @@
   function format(value, digits) {
     if (!isFinite(value)) { return String(value); }
     if (value === 0) { return "0"; }
-    var text = value.toPrecision(digits || 3);
+    var size = Math.abs(value);
+    var text = size < 1e-3 || size >= 1e4
+      ? value.toExponential((digits || 3) - 1)
+      : value.toPrecision(digits || 3);
     if (/e/.test(text)) {
       var parts = text.split("e");
-      return parts[0] + " \u00d7 10^" + minus(parts[1].replace("+", ""));
+      return minus(parts[0]) + " \u00d7 10" + superscript(parts[1].replace("+", ""));
     }
     return minus(String(parseFloat(text)));
   }
@@ -250,6 +253,8 @@
     var lo = Math.floor(Math.log10(Math.min.apply(null, positive.concat([1]))));
     var hi = Math.ceil(Math.log10(Math.max.apply(null, positive.concat([1]))));
     if (hi - lo < 2) { lo -= 1; hi += 1; }
+    var step = Math.max(1, Math.ceil((hi - lo) / 8));
+    lo = hi - step * Math.ceil((hi - lo) / step);
     var xMax = Math.max(depth, 2);
     function px(layer) { return MARGIN.left + ((layer - 1) / (xMax - 1)) * plotW; }
     function py(v) {
@@ -258,8 +263,7 @@
     }
     var grid = els.grid;
     clear(grid);
-    var step = Math.max(1, Math.ceil((hi - lo) / 8));
-    for (var e = lo; e <= hi; e += step) {
+    for (var e = hi; e >= lo; e -= step) {
       grid.appendChild(svgElement("line", {
         x1: MARGIN.left, x2: MARGIN.left + plotW, y1: py(Math.pow(10, e)), y2: py(Math.pow(10, e)),
         class: e === 0 ? "sigmoid-explorer__axis" : "",
@@ -277,11 +281,13 @@
     }
     grid.appendChild(svgElement("text", {
       x: MARGIN.left + plotW, y: MARGIN.top + plotH + 36, "text-anchor": "end",
+      class: "sigmoid-lab__axis-title",
     }, "layer (1 = nearest the input)"));
     var middle = MARGIN.top + plotH / 2;
     grid.appendChild(svgElement("text", {
       x: 14, y: middle, "text-anchor": "middle", transform: "rotate(-90 14 " + middle + ")",
-    }, "\u2016\u2202L/\u2202W\u2097\u2016 relative to the last layer"));
+      class: "sigmoid-lab__axis-title",
+    }, "\u2016\u2202L/\u2202W\u2097\u2016 / last layer\u2019s"));
 
     var parts = [];
     clear(els.points);
@@ -424,7 +430,7 @@
     var numbers = { ln99: LN99, halfln99: LN99 / 2, mln99: -LN99, gelu: low };
     root.querySelectorAll("[data-lab-number]").forEach(function (span) {
       var value = numbers[span.getAttribute("data-lab-number")];
-      span.textContent = (value < 0 ? "\u2248 \u2212" : "\u2248 ") + Math.abs(value).toFixed(3);
+      span.textContent = (value < 0 ? "\u2212" : "") + Math.abs(value).toFixed(3);
     });
 
     function update() {
@@ -472,7 +478,7 @@
       if (cmp === "sigmoid,tanh,relu") { params.delete("cmp"); } else { params.set("cmp", cmp || "none"); }
       if (compare.derivatives.checked) { params.delete("deriv"); } else { params.set("deriv", "0"); }
     }
-    var query = params.toString();
+    var query = params.toString().replace(/%2C/g, ",");
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     try {
       window.history.replaceState(null, "", url);
