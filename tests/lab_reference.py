@@ -73,7 +73,7 @@ def network(width: int) -> Network:
 
 
 def _silu_derivative(z: np.ndarray) -> np.ndarray:
-    s = sigmoid(z)
+    s: np.ndarray = sigmoid(z)
     return s * (1 + z * (1 - s))
 
 

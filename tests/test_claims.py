@@ -1305,7 +1305,9 @@ def test_lab_prose_matches_the_reference() -> None:
     depth, width = int(match[1]), int(match[2])
     assert (depth, width) == (run["depth"], run["width"])
     page = EXPLORE.read_text(encoding="utf-8")
-    assert f'id="lab-depth" name="depth" min="1" max="30" step="1" value="{depth}"' in page
+    assert (
+        f'id="lab-depth" name="depth" min="1" max="30" step="1" value="{depth}"' in page
+    )
     assert f'step="16" value="{width}"' in page
 
     def ratio(result: Any) -> float:
@@ -1348,8 +1350,11 @@ def test_activation_comparison_slopes_at_zero() -> None:
 
     claim(EXPLORE, r"The sigmoid's is at most \{math\}`1/4`, at 0")
     claim(EXPLORE, r"tanh has the same shape, scaled to slope 1 at 0")
-    claim(EXPLORE, r"GELU and SiLU are smooth versions of it that start from slope "
-          r"\{math\}`1/2` at 0")
+    claim(
+        EXPLORE,
+        r"GELU and SiLU are smooth versions of it that start from slope "
+        r"\{math\}`1/2` at 0",
+    )
     zero = np.array([0.0])
     assert ACTIVATIONS["sigmoid"][1](zero)[0] == 0.25
     assert ACTIVATIONS["tanh"][1](zero)[0] == 1

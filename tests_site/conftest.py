@@ -48,9 +48,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Print the page weights, the axe findings and the figures' text sizes, and
     keep them as JSON."""
-    if not REPORT.weights and not REPORT.axe and not REPORT.figure_text:
-        if not REPORT.lab:
-            return
+    reports = (REPORT.weights, REPORT.axe, REPORT.figure_text, REPORT.lab)
+    if not any(reports):
+        return
     write = terminalreporter.write_line
     if REPORT.lab:
         terminalreporter.section("gradient lab on explore.html")

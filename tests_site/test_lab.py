@@ -206,8 +206,9 @@ def test_comparison_readout(origin: str, visit_factory: Callable[..., Visit]) ->
     table = page.locator("#compare-readout").inner_text()
     assert "≈ 4.595" in table
     assert "≈ 2.298" in table
-    assert "≈ −2.326" in table
-    assert "≈ −4.595" in table
+    minus = "\N{MINUS SIGN}"
+    assert f"≈ {minus}2.326" in table
+    assert f"≈ {minus}4.595" in table
 
 
 def test_lab_works_from_file(file_visit_factory: Callable[..., Visit]) -> None:
@@ -225,7 +226,11 @@ def test_lab_works_from_file(file_visit_factory: Callable[..., Visit]) -> None:
 SHOTS = [
     ("default", "", ""),
     ("relu-depth20", "act=relu&depth=20", "cmp=sigmoid,relu,gelu,silu"),
-    ("sigmoid-he-gain4", "act=sigmoid&depth=30&width=128&init=he&gain=4", "cmp=tanh,silu&deriv=0"),
+    (
+        "sigmoid-he-gain4",
+        "act=sigmoid&depth=30&width=128&init=he&gain=4",
+        "cmp=tanh,silu&deriv=0",
+    ),
 ]
 
 
