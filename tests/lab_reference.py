@@ -73,8 +73,8 @@ def network(width: int) -> Network:
 
 
 def _silu_derivative(z: np.ndarray) -> np.ndarray:
-    s: np.ndarray = sigmoid(z)
-    return s * (1 + z * (1 - s))
+    s = sigmoid(z)
+    return np.asarray(s * (1 + z * (1 - s)))
 
 
 Activation = tuple[
