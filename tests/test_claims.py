@@ -1275,3 +1275,89 @@ def test_naive_formula_slows_down_out_of_cache() -> None:
     large = _speed_row("sigmoid", "float64", f"1e+{int(match[1]):02d}", naive)
     small = _speed_row("sigmoid", "float64", f"1e+{int(match[2]):02d}", naive)
     assert large > 2 * small
+
+
+# -- The gradient-through-depth lab on the explore page -----------------------
+
+LAB_JS = DOCS / "_static" / "lab.js"
+
+
+def test_lab_script_and_reference_share_their_constants() -> None:
+    from lab_reference import BATCH, MAX_DEPTH, SEED
+
+    script = LAB_JS.read_text(encoding="utf-8")
+    for name, value in [("SEED", SEED), ("BATCH", BATCH), ("MAX_DEPTH", MAX_DEPTH)]:
+        assert re.search(rf"var {name} = {value};", script), name
+    match = claim(EXPLORE, r"runs one batch of (\d+) inputs forward and back")
+    assert int(match[1]) == BATCH
+
+
+def test_lab_prose_matches_the_reference() -> None:
+    from lab_reference import gradient_lab
+
+    run = run_example(VANISHING)
+    match = claim(
+        EXPLORE,
+        r"Start with the sigmoid at depth (\d+) and width (\d+), the size of the "
+        r"gallery's network: the first layer's gradient is a few hundred million "
+        r"times smaller than the last layer's, as in the gallery",
+    )
+    depth, width = int(match[1]), int(match[2])
+    assert (depth, width) == (run["depth"], run["width"])
+    page = EXPLORE.read_text(encoding="utf-8")
+    assert (
+        f'id="lab-depth" name="depth" min="1" max="30" step="1" value="{depth}"' in page
+    )
+    assert f'step="16" value="{width}"' in page
+
+    def ratio(result: Any) -> float:
+        norms = result.weight_gradient_norms
+        return float(norms[0] / norms[-1])
+
+    assert 1e8 <= 1 / ratio(gradient_lab("sigmoid", depth, width)) < 1e9
+    assert 1e8 <= 1 / run["relative"]["sigmoid"][0] < 1e9
+
+    match = claim(
+        EXPLORE,
+        r"Set depth (\d+) and switch between sigmoid and ReLU: .*? to below "
+        r"\{math\}`10\^\{(-\d+)\}`, while ReLU's stays within a factor of (\d+)",
+    )
+    deep = int(match[1])
+    exponent = int(match[2])
+    assert 10.0 ** (exponent - 1) < ratio(gradient_lab("sigmoid", deep, width))
+    assert ratio(gradient_lab("sigmoid", deep, width)) < 10.0**exponent
+    relu = ratio(gradient_lab("relu", deep, width))
+    assert 1 / int(match[3]) <= relu <= int(match[3])
+
+    match = claim(
+        EXPLORE,
+        r"He initialisation with the sigmoid and raise the gain to (\d+): .*? within "
+        r"a factor of (\d+) of the last's\), but they push about a fifth of the units",
+    )
+    he = gradient_lab("sigmoid", deep, width, init="he", gain=float(match[1]))
+    assert ratio(he) >= 1 / int(match[2])
+    assert 0.15 < he.saturated < 0.25
+
+    claim(EXPLORE, r"Half of the ReLU units are flat at 0 whatever you choose")
+    for init in ("glorot", "he"):
+        for gain in (0.25, 1.0, 4.0):
+            result = gradient_lab("relu", deep, width, init=init, gain=gain)
+            assert 0.45 < result.saturated < 0.55
+
+
+def test_activation_comparison_slopes_at_zero() -> None:
+    from lab_reference import ACTIVATIONS
+
+    claim(EXPLORE, r"The sigmoid's is at most \{math\}`1/4`, at 0")
+    claim(EXPLORE, r"tanh has the same shape, scaled to slope 1 at 0")
+    claim(
+        EXPLORE,
+        r"GELU and SiLU are smooth versions of it that start from slope "
+        r"\{math\}`1/2` at 0",
+    )
+    zero = np.array([0.0])
+    assert ACTIVATIONS["sigmoid"][1](zero)[0] == 0.25
+    assert ACTIVATIONS["tanh"][1](zero)[0] == 1
+    assert ACTIVATIONS["silu"][1](zero)[0] == 0.5
+    # GELU's derivative Phi(x) + x phi(x) is Phi(0) = 1/2 at 0.
+    assert float(mp.ncdf(0)) == 0.5

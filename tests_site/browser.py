@@ -71,6 +71,9 @@ class SiteReport:
     axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # Smallest text of each gallery figure, in points as shown at 1280 px.
     figure_text: dict[str, float] = field(default_factory=dict)
+    # The gradient lab's measurements (test_lab.py): redraw times in ms and
+    # relative differences from the Python reference.
+    lab: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass

@@ -48,9 +48,14 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Print the page weights, the axe findings and the figures' text sizes, and
     keep them as JSON."""
-    if not REPORT.weights and not REPORT.axe and not REPORT.figure_text:
+    reports = (REPORT.weights, REPORT.axe, REPORT.figure_text, REPORT.lab)
+    if not any(reports):
         return
     write = terminalreporter.write_line
+    if REPORT.lab:
+        terminalreporter.section("gradient lab on explore.html")
+        for name, value in REPORT.lab.items():
+            write(f"{name}: {value:.3g}")
     if REPORT.figure_text:
         terminalreporter.section("smallest text of each gallery figure at 1280 px")
         width = max(len(name) for name in REPORT.figure_text)
@@ -81,6 +86,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         "weights": REPORT.weights,
         "axe": REPORT.axe,
         "figure_text": REPORT.figure_text,
+        "lab": REPORT.lab,
     }
     (SCREENSHOTS.parent / "site-report.json").write_text(
         json.dumps(report, indent=1, sort_keys=True)

@@ -180,6 +180,10 @@ print(f"largest |pre-activation| in the sigmoid network: {np.abs(sigmoid_z).max(
 # layer's activation part is at most 1/4. Units pushed into the shaded
 # regions (by large inputs or large weights) have slopes below 0.0099, and
 # the gradient vanishes faster still.
+#
+# To change the activation, the depth, the width and the initialisation and
+# watch the gradient per layer redraw, use the :ref:`gradient lab
+# <gradient-lab>` on the Explore page.
 
 layers = np.arange(1, depth + 1)
 activation_only = np.append(np.cumprod(activation_part[::-1])[::-1], 1.0)

@@ -1,0 +1,274 @@
+"""The gradient-through-depth lab and the activation comparison on explore.html.
+
+Every control changes the plot, the setting round-trips through the URL, the
+page's per-layer numbers match the Python reference (tests/lab_reference.py),
+the redraw at the largest setting is timed, axe finds nothing serious, and
+both widgets are photographed at three settings in each mode.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import numpy as np
+import pytest
+from lab_reference import gradient_lab
+from playwright.sync_api import Page
+
+from tests_site.browser import MODES, SCREENSHOTS, SiteReport, Visit
+from tests_site.test_pages import run_axe
+
+SETTINGS = [
+    "act=sigmoid",
+    "act=relu&depth=20",
+    "act=tanh&depth=30&width=128&init=he&gain=1.5",
+    "act=silu&depth=7&width=16&gain=0.5",
+    "act=sigmoid&depth=1&width=80&init=he&gain=4",
+]
+COMPARE = ["sigmoid", "tanh", "relu", "gelu", "silu"]
+
+
+def open_lab(visit: Visit, url: str) -> Page:
+    page = visit.page
+    page.goto(url, wait_until="load")
+    page.wait_for_selector("#gradient-lab-widget.sigmoid-explorer--ready")
+    page.wait_for_selector("#activation-compare-widget.sigmoid-explorer--ready")
+    return page
+
+
+def lab_state(page: Page) -> dict[str, Any]:
+    result: dict[str, Any] = page.evaluate(
+        """() => ({
+          line: document.getElementById("lab-line").getAttribute("d"),
+          readout: document.getElementById("lab-readout").innerText,
+          desc: document.getElementById("lab-plot-desc").textContent,
+          last: window.sigmoidLab.last,
+        })"""
+    )
+    return result
+
+
+def query(page: Page) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+
+
+@pytest.mark.parametrize(
+    ("control", "key"),
+    [
+        ("lab-act", "ArrowDown"),
+        ("lab-init", "ArrowDown"),
+        ("lab-depth", "ArrowLeft"),
+        ("lab-width", "ArrowRight"),
+        ("lab-gain", "ArrowRight"),
+    ],
+)
+def test_every_lab_control_redraws_from_the_keyboard(
+    control: str, key: str, origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    visit = visit_factory()
+    page = open_lab(visit, f"{origin}/explore.html")
+    before = lab_state(page)
+    assert before["line"].startswith("M")
+    page.locator(f"#{control}").focus()
+    page.keyboard.press(key)
+    after = lab_state(page)
+    assert after["line"] != before["line"]
+    assert after["readout"] != before["readout"]
+    assert after["desc"] != before["desc"]
+    assert query(page), "the new setting is not in the URL"
+    assert visit.problems() == {}
+
+
+def test_lab_controls_are_labelled(
+    origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    page = open_lab(visit_factory(), f"{origin}/explore.html")
+    for label, control in [
+        ("Activation", "lab-act"),
+        ("Initialisation", "lab-init"),
+        ("Depth", "lab-depth"),
+        ("Width", "lab-width"),
+        ("Gain", "lab-gain"),
+    ]:
+        assert page.get_by_label(label).first.get_attribute("id") == control
+    assert page.locator("#lab-readout").get_attribute("aria-live") == "polite"
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+def test_url_state_round_trips(
+    setting: str, origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    page = open_lab(visit_factory(), f"{origin}/explore.html?{setting}")
+    first = lab_state(page)
+    wanted = dict(part.split("=") for part in setting.split("&"))
+    state = first["last"]["state"]
+    for key, value in wanted.items():
+        assert str(state[key]) == str(type(state[key])(value)), key
+    # The page keeps the setting in its address; opening that address again
+    # gives the same plot.
+    again = open_lab(visit_factory(), page.url)
+    assert lab_state(again)["line"] == first["line"]
+    assert lab_state(again)["last"]["norms"] == first["last"]["norms"]
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+def test_lab_matches_the_python_reference(
+    setting: str,
+    origin: str,
+    visit_factory: Callable[..., Visit],
+    site_report: SiteReport,
+) -> None:
+    page = open_lab(visit_factory(), f"{origin}/explore.html?{setting}")
+    last = lab_state(page)["last"]
+    state = last["state"]
+    reference = gradient_lab(
+        state["act"], state["depth"], state["width"], state["init"], state["gain"]
+    )
+    shown = np.array(last["norms"])
+    expected = reference.weight_gradient_norms
+    difference = float(np.max(np.abs(shown - expected) / np.abs(expected)))
+    site_report.lab[f"max relative difference, {setting}"] = difference
+    assert difference <= 1e-9
+    assert last["saturated"] == reference.saturated
+
+
+def test_redraw_is_fast_at_the_largest_setting(
+    origin: str, visit_factory: Callable[..., Visit], site_report: SiteReport
+) -> None:
+    page = open_lab(
+        visit_factory(), f"{origin}/explore.html?act=sigmoid&depth=30&width=128"
+    )
+    times = []
+    for gain in ["1.05", "1.1", "1.15", "1.2", "1.25", "1.3", "1.35", "1.4"]:
+        page.locator("#lab-gain").fill(gain)
+        last = lab_state(page)["last"]
+        assert last["state"]["gain"] == float(gain)
+        assert len(last["norms"]) == 30
+        times.append(last["ms"])
+    site_report.lab["redraw ms at depth 30, width 128 (median)"] = statistics.median(
+        times
+    )
+    site_report.lab["redraw ms at depth 30, width 128 (max)"] = max(times)
+    assert statistics.median(times) < 100
+
+
+@pytest.mark.parametrize("name", COMPARE)
+def test_every_comparison_toggle_changes_the_plot(
+    name: str, origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    visit = visit_factory()
+    page = open_lab(visit, f"{origin}/explore.html")
+    curve = page.locator(f"#compare-{name}-f")
+    derivative = page.locator(f"#compare-{name}-df")
+    was = curve.is_visible()
+    page.locator(f"#compare-{name}").focus()
+    page.keyboard.press("Space")
+    assert curve.is_visible() is not was
+    assert derivative.is_visible() is not was
+    assert "cmp" in query(page)
+    assert visit.problems() == {}
+
+
+def test_derivatives_toggle_and_url(
+    origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    page = open_lab(visit_factory(), f"{origin}/explore.html?cmp=gelu,silu")
+    assert page.locator("#compare-gelu-f").is_visible()
+    assert page.locator("#compare-silu-df").is_visible()
+    assert not page.locator("#compare-sigmoid-f").is_visible()
+    page.get_by_label("derivatives (dashed)").uncheck()
+    assert not page.locator("#compare-gelu-df").is_visible()
+    assert page.locator("#compare-gelu-f").is_visible()
+    assert query(page)["deriv"] == "0"
+    assert set(query(page)["cmp"].split(",")) == {"gelu", "silu"}
+    assert "%2C" not in page.url
+    again = open_lab(visit_factory(), page.url)
+    assert not again.get_by_label("derivatives (dashed)").is_checked()
+    assert again.locator("#compare-gelu").is_checked()
+    assert not again.locator("#compare-tanh").is_checked()
+
+
+def test_comparison_readout(origin: str, visit_factory: Callable[..., Visit]) -> None:
+    page = open_lab(visit_factory(), f"{origin}/explore.html")
+    slopes = {
+        name: page.locator(f"#compare-{name}-slope").inner_text() for name in COMPARE
+    }
+    assert slopes == {
+        "sigmoid": "0.25",
+        "tanh": "1",
+        "relu": "0",
+        "gelu": "0.5",
+        "silu": "0.5",
+    }
+    table = page.locator("#compare-readout").inner_text()
+    assert "≈ 4.595" in table
+    assert "≈ 2.298" in table
+    minus = "\N{MINUS SIGN}"
+    assert f"≈ {minus}2.326" in table
+    assert f"≈ {minus}4.595" in table
+
+
+def test_lab_works_from_file(file_visit_factory: Callable[..., Visit]) -> None:
+    from tests_site.browser import HTML
+
+    visit = file_visit_factory()
+    page = open_lab(visit, (HTML / "explore.html").as_uri() + "?act=relu&depth=20")
+    assert lab_state(page)["last"]["state"]["act"] == "relu"
+    page.locator("#lab-depth").focus()
+    page.keyboard.press("ArrowRight")
+    assert lab_state(page)["last"]["state"]["depth"] == 21
+    assert visit.problems() == {}
+
+
+SHOTS = [
+    ("default", "", ""),
+    ("relu-depth20", "act=relu&depth=20", "cmp=sigmoid,relu,gelu,silu"),
+    (
+        "sigmoid-he-gain4",
+        "act=sigmoid&depth=30&width=128&init=he&gain=4",
+        "cmp=tanh,silu&deriv=0",
+    ),
+]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("name", "lab", "compare"), SHOTS)
+@pytest.mark.parametrize("width", [1280, 390])
+def test_widgets_read_cleanly(
+    mode: str,
+    name: str,
+    lab: str,
+    compare: str,
+    width: int,
+    origin: str,
+    visit_factory: Callable[..., Visit],
+    site_report: SiteReport,
+) -> None:
+    visit = visit_factory(mode)
+    page = visit.page
+    page.set_viewport_size({"width": width, "height": 1600})
+    settings = "&".join(part for part in (lab, compare) if part)
+    page = open_lab(visit, f"{origin}/explore.html?{settings}")
+    assert page.evaluate("document.documentElement.dataset.theme") == mode
+    folder = SCREENSHOTS / "lab"
+    folder.mkdir(parents=True, exist_ok=True)
+    for widget in ("gradient-lab-widget", "activation-compare-widget"):
+        page.locator(f"#{widget}").screenshot(
+            path=folder / f"{widget}-{name}-{mode}-{width}.png",
+            animations="disabled",
+            # The theme's sticky header would cover the widget's top.
+            style=".bd-header { position: static !important; }",
+        )
+    if width == 1280:
+        violations = run_axe(page)
+        site_report.axe[f"explore.html?{settings} ({mode})"] = violations
+        blocking = [v for v in violations if v["impact"] in ("serious", "critical")]
+        assert blocking == []
+    # Nothing sticks out of the page sideways on a phone.
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= window.innerWidth + 1"
+    )
+    assert visit.problems() == {}
