@@ -121,7 +121,7 @@ def run(
                 np.copyto(v[:n], xb)  # exact: float64 holds every narrow value
                 xb = v[:n]
             watch.overflow = watch.invalid = False
-            p = tuple(_elements(q, start, n) for q in parameters)
+            p = tuple(_elements(q, start, n) for q in parameters) if parameters else ()
             b = Block(xb, yb if w is None else w[:n], t[:n], u[:n], watch, p)
             formula(b)
             if w is not None:

@@ -231,10 +231,11 @@ def sigmoid_derivative(
     >>> sigmoid_derivative(40.0)
     np.float64(4.248354255291589e-18)
     """
-    msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
     if isinstance(order, (bool, np.bool_)) or not isinstance(order, (int, np.integer)):
+        msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise TypeError(msg)
     if int(order) not in _DERIVATIVES:
+        msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise ValueError(msg)
     call = Call("sigmoid_derivative", x, out)
     run(_DERIVATIVES[int(order)], call.x, call.y, exact=exact_derivatives[int(order)])

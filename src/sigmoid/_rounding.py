@@ -71,7 +71,7 @@ def doubtful(
     np.left_shift(bits, np.uint64(shift), out=bits)
     s = w.view(np.int64)
     unit = 1 << shift
-    low, high = np.int64(-(2**63) + guard * unit), np.int64(2**63 - guard * unit)
+    low, high = -(2**63) + guard * unit, 2**63 - guard * unit
     if s[s.argmin()] < low or s[s.argmax()] >= high:
         found.append(np.flatnonzero((s < low) | (s >= high)))
     if not found:

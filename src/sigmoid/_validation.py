@@ -90,6 +90,13 @@ def as_float_array(name: str, x: object) -> tuple[Array, bool]:
     raise TypeError(msg)
 
 
+def _broadcasts(shape: tuple[int, ...], target: tuple[int, ...]) -> bool:
+    try:
+        return np.broadcast_shapes(shape, target) == target
+    except ValueError:
+        return False
+
+
 def checked_out(
     name: str, out: object, shape: tuple[int, ...], dtype: np.dtype[Any]
 ) -> Array:
@@ -102,17 +109,13 @@ def checked_out(
     if not isinstance(out, np.ndarray):
         msg = f"{name}(): out must be a NumPy array, got {_describe(out)}"
         raise TypeError(msg)
-    if not np.can_cast(dtype, out.dtype, casting="same_kind"):
+    if out.dtype != dtype and not np.can_cast(dtype, out.dtype, casting="same_kind"):
         msg = (
             f"{name}(): cannot cast the result from dtype {dtype} to out's "
             f"dtype {out.dtype} with casting rule 'same_kind'"
         )
         raise TypeError(msg)
-    try:
-        fits = np.broadcast_shapes(shape, out.shape) == out.shape
-    except ValueError:
-        fits = False
-    if not fits:
+    if out.shape != shape and not _broadcasts(shape, out.shape):
         msg = (
             f"{name}(): out has shape {out.shape}, to which the result's shape "
             f"{shape} does not broadcast"
@@ -139,7 +142,7 @@ def _memory_of(out: Array | None, x: Array) -> Array | None:
         return None
     if np.may_share_memory(out, x) and out.ctypes.data != x.ctypes.data:
         return None
-    return out.view(np.ndarray).reshape(-1)  # np.matrix stays 2-D otherwise
+    return np.asarray(out).reshape(-1)  # np.matrix would stay 2-D
 
 
 class Call:
@@ -156,8 +159,11 @@ class Call:
 
     def __init__(self, name: str, x: object, out: object, **parameters: object) -> None:
         array, scalar = as_float_array(name, x)
-        checked = [real_parameter(name, key, v) for key, v in parameters.items()]
-        self.shape, self.parameters = broadcast(name, array, checked)
+        self.shape: tuple[int, ...] = array.shape
+        self.parameters: list[Array] = []
+        if parameters:  # generalized_logistic's
+            checked = [real_parameter(name, key, v) for key, v in parameters.items()]
+            self.shape, self.parameters = broadcast(name, array, checked)
         self.scalar = scalar and not self.shape
         self.out = (
             None if out is None else checked_out(name, out, self.shape, array.dtype)
