@@ -1010,7 +1010,7 @@ EXPLORE = DOCS / "explore.md"
 
 
 def _explorer_sigmoid(z: float) -> float:
-    """explore.js's sigmoid(z), in Python's IEEE doubles."""
+    """plot_common.js's sigmoid(z), which explore.js uses, in Python's IEEE doubles."""
     e = math.exp(-abs(z))
     return 1 / (1 + e) if z >= 0 else e / (1 + e)
 

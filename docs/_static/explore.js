@@ -19,17 +19,11 @@
   var WIDTH = 640;
   var HEIGHT = 360;
   var MARGIN = { left: 48, right: 16, top: 16, bottom: 40 };
-  var SVG_NS = "http://www.w3.org/2000/svg";
-
-  function sigmoid(z) {
-    var e = Math.exp(-Math.abs(z));
-    return z >= 0 ? 1 / (1 + e) : e / (1 + e);
-  }
-
-  function sigmoidDerivative(z) {
-    var e = Math.exp(-Math.abs(z));
-    return e / ((1 + e) * (1 + e));
-  }
+  var common = window.sigmoidPlot; // plot_common.js, loaded first
+  var SVG_NS = common.SVG_NS;
+  var sigmoid = common.sigmoid;
+  var sigmoidDerivative = common.sigmoidDerivative;
+  var svgElement = common.svgElement;
 
   function naiveDerivative(z) {
     var s = 1 / (1 + Math.exp(-z));
@@ -67,17 +61,6 @@
       parts.push((i === 0 ? "M" : "L") + px(x).toFixed(2) + " " + py(fn(x)).toFixed(2));
     }
     return parts.join(" ");
-  }
-
-  function svgElement(name, attributes, text) {
-    var element = document.createElementNS(SVG_NS, name);
-    Object.keys(attributes).forEach(function (key) {
-      element.setAttribute(key, String(attributes[key]));
-    });
-    if (text !== undefined) {
-      element.textContent = text;
-    }
-    return element;
   }
 
   function drawGrid(group) {

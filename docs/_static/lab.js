@@ -10,7 +10,11 @@
 (function () {
   "use strict";
 
-  var SVG_NS = "http://www.w3.org/2000/svg";
+  var common = window.sigmoidPlot; // plot_common.js, loaded first
+  var SVG_NS = common.SVG_NS;
+  var sigmoid = common.sigmoid;
+  var sigmoidDerivative = common.sigmoidDerivative;
+  var svgElement = common.svgElement;
   var SEED = 2024;
   var BATCH = 16;
   var MAX_DEPTH = 30;
@@ -18,16 +22,6 @@
   var WIDTH = 640;
   var HEIGHT = 360;
   var MARGIN = { left: 64, right: 16, top: 16, bottom: 44 };
-
-  function sigmoid(z) {
-    var e = Math.exp(-Math.abs(z));
-    return z >= 0 ? 1 / (1 + e) : e / (1 + e);
-  }
-
-  function sigmoidDerivative(z) {
-    var e = Math.exp(-Math.abs(z));
-    return e / ((1 + e) * (1 + e));
-  }
 
   // erf from Abramowitz and Stegun 7.1.26, enough for drawing GELU.
   function erf(x) {
@@ -202,17 +196,6 @@
   }
 
   /* ---- drawing ---- */
-
-  function svgElement(name, attributes, text) {
-    var element = document.createElementNS(SVG_NS, name);
-    Object.keys(attributes).forEach(function (key) {
-      element.setAttribute(key, String(attributes[key]));
-    });
-    if (text !== undefined) {
-      element.textContent = text;
-    }
-    return element;
-  }
 
   function clear(group) {
     while (group.firstChild) { group.removeChild(group.firstChild); }
