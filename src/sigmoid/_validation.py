@@ -49,8 +49,8 @@ def _too_large(name: str, array: Array) -> None:
                 raise OverflowError(msg) from None
 
 
-def as_float_array(name: str, x: object) -> tuple[Array, bool]:
-    """``x`` as a float16, float32 or float64 array, and whether it is 0-d.
+def as_float_array(name: str, x: object) -> Array:
+    """``x`` as a float16, float32 or float64 array.
 
     bool and integers become float64, as in NumPy's own transcendental ufuncs;
     data in non-native byte order (read from a file, say) becomes its native
@@ -60,7 +60,7 @@ def as_float_array(name: str, x: object) -> tuple[Array, bool]:
     Python integer beyond the range of float64.
     """
     if type(x) is np.ndarray and x.dtype in FLOAT_DTYPES:  # the common case
-        return x, x.ndim == 0
+        return x
     if x is None or isinstance(x, (str, bytes)):
         msg = f"{name}() expects real numbers, got {_describe(x)}"
         raise TypeError(msg)
@@ -69,16 +69,15 @@ def as_float_array(name: str, x: object) -> tuple[Array, bool]:
     except (TypeError, ValueError) as err:
         msg = f"{name}() expects real numbers, got {_describe(x)}"
         raise TypeError(msg) from err
-    scalar = array.ndim == 0
     if array.dtype.kind == "O":  # Python ints too large for int64, or worse
         _too_large(name, array)
     if not array.dtype.isnative:
         array = array.astype(array.dtype.newbyteorder("="))
     dtype = array.dtype
     if dtype.kind in "biu":
-        return array.astype(np.float64), scalar
+        return array.astype(np.float64)
     if dtype in FLOAT_DTYPES:
-        return array, scalar
+        return array
     if dtype.kind == "f":
         msg = (
             f"{name}() does not support {dtype} (extended precision) input; "
@@ -155,16 +154,15 @@ class Call:
     the input, the input is repeated into ``y`` (a copy), and ``x`` is ``y``.
     """
 
-    __slots__ = ("direct", "out", "parameters", "scalar", "shape", "x", "y")
+    __slots__ = ("direct", "out", "parameters", "shape", "x", "y")
 
     def __init__(self, name: str, x: object, out: object, **parameters: object) -> None:
-        array, scalar = as_float_array(name, x)
+        array = as_float_array(name, x)
         self.shape: tuple[int, ...] = array.shape
         self.parameters: list[Array] = []
         if parameters:  # generalized_logistic's
             checked = [real_parameter(name, key, v) for key, v in parameters.items()]
             self.shape, self.parameters = broadcast(name, array, checked)
-        self.scalar = scalar and not self.shape
         self.out = (
             None if out is None else checked_out(name, out, self.shape, array.dtype)
         )
@@ -186,7 +184,7 @@ class Call:
                     np.copyto(self.out, self.y.reshape(self.shape), casting="same_kind")
             return self.out
         result = self.y.reshape(self.shape)
-        return result[()] if self.scalar else result
+        return result if self.shape else result[()]  # 0-d: a scalar
 
 
 def real_parameter(name: str, parameter: str, value: object) -> Array:
@@ -200,7 +198,7 @@ def real_parameter(name: str, parameter: str, value: object) -> Array:
     what = f"{name}(): {parameter} must be"
     msg = f"{what} real numbers, got {_describe(value)}"
     try:
-        array, _ = as_float_array(name, value)
+        array = as_float_array(name, value)
     except TypeError as err:
         raise TypeError(msg) from err
     except OverflowError:  # an int beyond float64: as good as infinite
