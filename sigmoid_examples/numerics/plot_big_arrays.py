@@ -187,7 +187,7 @@ except ImportError:
     print("Dask is not installed: the chunked Dask computation was not run.")
 else:
     lazy = sigmoid(da.from_array(x["float64"], chunks=CHUNK))
-    print(f"Dask: {type(lazy).__module__}.{type(lazy).__name__}, not computed yet")
+    print(f"Dask: sigmoid returned a {type(lazy).__module__}.{type(lazy).__name__}")
     print(f"{lazy.npartitions} chunks of {CHUNK:,} elements, dtype {lazy.dtype}")
     print(
         "Dask result equals the one-call result:",
