@@ -62,7 +62,7 @@ def test_package_has_at_most_625_lines_of_code() -> None:
     # out=, broadcast parameters and an exact fallback for every function;
     # they came to 688, a trim (one exact-rounding loop, one checked-call
     # path for every function) to 619, and the fast paths for small arrays
-    # that the trim had dropped to 625 (623 now). This bound stops growth.
+    # that the trim had dropped, to 625. This bound stops growth.
     assert sum(code_lines(path) for path in MODULES) <= 625
 
 
