@@ -235,10 +235,14 @@ def journey(session: nox.Session) -> None:
     """A reader's journey on the built site, from the site alone.
 
     Builds the site first when it is missing or stale (as ``site`` does),
-    serves it on 127.0.0.1, installs the wheel its home page offers into a
-    fresh virtual environment with the page's own ``pip install`` line,
-    downloads every gallery example from its page and runs it there, and runs
-    one example's notebook. See tools/journey.py.
+    serves it on 127.0.0.1, downloads the wheel its home page offers and
+    pastes the page's install lines into a shell whose ``python3`` refuses
+    ``pip install`` outside a virtual environment (PEP 668: Debian's
+    /usr/bin/python3; ``-- --system-python PATH`` names another), downloads
+    every gallery example from its page and runs it in the environment the
+    lines made, and runs one example's notebook. First, the README's
+    quick-start commands are pasted into the same kind of shell, up to their
+    ``nox -s``. See tools/journey.py.
     """
     session.install("-e.", *_group("docs"), *_group("journey"))
     _build_site_if_stale(session)

@@ -86,7 +86,18 @@ def test_install_page_links_the_wheel_and_gives_the_exact_command() -> None:
         "{download}`sigmoid-9.8.7-py3-none-any.whl "
         "</gen_modules/wheel/sigmoid-9.8.7-py3-none-any.whl>`"
     ) in page
-    assert "\npip install sigmoid-9.8.7-py3-none-any.whl numpy matplotlib\n" in page
+    pip_line = "pip install sigmoid-9.8.7-py3-none-any.whl numpy matplotlib"
+    # A virtual environment first: a system Python may refuse pip outside one
+    # (PEP 668). nox -s journey pastes the first block on such a Python.
+    posix = (
+        f"```bash\npython3 -m venv .venv\nsource .venv/bin/activate\n{pip_line}\n```"
+    )
+    windows = f"```bat\npy -m venv .venv\n.venv\\Scripts\\activate\n{pip_line}\n```"
+    assert posix in page
+    assert windows in page
+    assert page.index(":::{tab-item} Linux and macOS") < page.index(posix)
+    assert page.index(posix) < page.index(":::{tab-item} Windows")
+    assert page.index(":::{tab-item} Windows") < page.index(windows)
 
 
 def test_unchanged_files_are_not_rewritten(project: Path) -> None:

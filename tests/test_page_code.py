@@ -6,8 +6,10 @@ them work: a ``nox -s`` session must exist in noxfile.py, a ``python
 plot_x.py`` must name a gallery script (``nox -s journey`` runs each one as a
 reader would), and ``pip install`` lines may only install what the
 repository or PyPI provides (the wheel line is generated into the pages and
-run by ``nox -s journey``). A line of any other kind fails, so a new command
-on a page needs a check here first.
+run by ``nox -s journey``). ``python3 -m venv .venv`` and ``source
+.venv/bin/activate`` are the lines ``nox -s journey`` pastes into a shell
+whose Python refuses ``pip install`` outside a virtual environment. A line of
+any other kind fails, so a new command on a page needs a check here first.
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ def _check_shell_line(line: str) -> str | None:
     if words[:2] == ["pip", "install"]:
         unknown = set(words[2:]) - PIP_PACKAGES
         return f"pip installs {sorted(unknown)}" if unknown else None
+    if words in (["python3", "-m", "venv", ".venv"], ["source", ".venv/bin/activate"]):
+        return None  # nox -s journey runs these on a Python that needs them (PEP 668)
     if words[:2] == ["nox", "-s"]:
         sessions = [w for w in words[2:] if not w.startswith("-")]
         missing = set(sessions) - _nox_sessions()
@@ -91,6 +95,8 @@ def test_the_checker_rejects_what_would_fail() -> None:
     assert _check_shell_line("python plot_missing.py") is not None
     assert _check_shell_line("make html") is not None
     assert _check_shell_line("python3 -m pip install nox") is None
+    assert _check_shell_line("python3 -m venv venv") is not None  # not the one run
+    assert _check_shell_line("source .venv/bin/activate") is None
 
 
 PYTHON_PAGES = sorted({page for page, _ in _blocks("python")})

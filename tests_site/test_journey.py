@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from load_file import load_module
@@ -86,20 +89,136 @@ def test_undeclared_import_is_caught() -> None:
     assert journey.undeclared_modules(unrelated) == ["scipy"]
 
 
-def test_install_line_names_the_wheel() -> None:
-    page = b"""<html><body>
-    <pre>python plot_sigmoid.py</pre>
-    <div class="highlight"><pre><span>pip install sigmoid-1.2.3-py3-none-any.whl numpy</span> matplotlib
-</pre></div>
-    <pre>print('it is')</pre>
-    </body></html>"""
-    assert journey.install_line(page, "sigmoid-1.2.3-py3-none-any.whl") == [
-        "sigmoid-1.2.3-py3-none-any.whl",
-        "numpy",
-        "matplotlib",
+WHEEL = "sigmoid-1.2.3-py3-none-any.whl"
+# The home page's install block as Sphinx renders it: a bash tab, a Windows tab.
+HOME_PAGE = f"""<html><body>
+<pre>python plot_sigmoid.py</pre>
+<div class="sd-tab-set"><label>Linux and macOS</label><div class="sd-tab-content">
+<div class="highlight-bash notranslate"><div class="highlight"><pre><span></span
+>python3 -m venv .venv
+<span class="nb">source</span> .venv/bin/activate
+pip install {WHEEL} numpy matplotlib
+</pre></div></div></div>
+<label>Windows</label><div class="sd-tab-content">
+<div class="highlight-bat notranslate"><div class="highlight"><pre>py -m venv .venv
+.venv\\Scripts\\activate
+pip install {WHEEL} numpy matplotlib
+</pre></div></div></div></div>
+<div class="highlight-python"><pre>print('it is')</pre></div>
+</body></html>""".encode()
+
+
+def test_install_block_is_the_shell_block_that_installs_the_wheel() -> None:
+    assert journey.install_block(HOME_PAGE, WHEEL) == (
+        "python3 -m venv .venv\n"
+        "source .venv/bin/activate\n"
+        f"pip install {WHEEL} numpy matplotlib\n"
+    )
+    with pytest.raises(journey.JourneyError, match="no shell block"):
+        journey.install_block(HOME_PAGE, "sigmoid-9.9.9-py3-none-any.whl")
+    twice = HOME_PAGE.replace(b"highlight-bat", b"highlight-bash")
+    with pytest.raises(journey.JourneyError, match="expected one"):
+        journey.install_block(twice, WHEEL)
+
+
+README = """# sigmoid
+
+## Install
+
+```bash
+pip install . matplotlib
+```
+
+## Quick start
+
+Build the site:
+
+```bash
+python3 -m venv .venv && source .venv/bin/activate && pip install nox && nox -s docs
+```
+
+and run the tests:
+
+```bash
+python3 -m venv .venv && source .venv/bin/activate && pip install nox && nox -s tests
+```
+
+## The API
+"""
+
+
+def test_quick_start_commands_are_the_readmes_two_lines() -> None:
+    commands = journey.quick_start_commands(README)
+    checked = "python3 -m venv .venv && source .venv/bin/activate && pip install nox"
+    assert [journey.up_to_nox(command) for command in commands] == [
+        (f"{checked} && nox --list", "docs"),
+        (f"{checked} && nox --list", "tests"),
     ]
-    with pytest.raises(journey.JourneyError, match="no `pip install"):
-        journey.install_line(page, "sigmoid-9.9.9-py3-none-any.whl")
+    with pytest.raises(journey.JourneyError, match="nox -s NAME"):
+        journey.up_to_nox("nox -s docs")  # nothing before nox to check
+    with pytest.raises(journey.JourneyError, match="nox -s NAME"):
+        journey.up_to_nox("pip install nox && nox -s docs tests")
+    with pytest.raises(journey.JourneyError, match="one-line"):
+        journey.quick_start_commands(README.replace(" && nox -s docs", "\nnox -s docs"))
+
+
+def test_the_readme_passes_its_own_parse() -> None:
+    commands = journey.quick_start_commands(
+        (ROOT / "README.md").read_text(encoding="utf-8")
+    )
+    assert [journey.up_to_nox(command)[1] for command in commands] == ["docs", "tests"]
+
+
+@pytest.fixture(scope="module")
+def system_shell(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The journey's shell, whose python3 is Debian's (PEP 668)."""
+    return journey.SystemShell(tmp_path_factory.mktemp("shell"), journey.SYSTEM_PYTHON)
+
+
+def test_the_shell_python_refuses_pip_outside_a_venv(
+    system_shell: Any, tmp_path: Path
+) -> None:
+    """The install line the site had before: PEP 668 stops it."""
+    with pytest.raises(journey.JourneyError, match="externally-managed-environment"):
+        system_shell.paste(f"pip install {WHEEL} numpy matplotlib\n", tmp_path)
+    with pytest.raises(journey.JourneyError, match="externally-managed-environment"):
+        system_shell.paste("python3 -m pip install nox\n", tmp_path)
+
+
+def test_the_shell_runs_lines_in_order_and_stops_at_a_failure(
+    system_shell: Any, tmp_path: Path
+) -> None:
+    """As pasted: one shell, so `cd` carries over; unlike a paste, -e stops it."""
+    (tmp_path / "sub").mkdir()
+    lines = "cd ..\nmkdir made\ncd made\nfalse\ntouch after\n"
+    with pytest.raises(journey.JourneyError, match="these lines failed"):
+        system_shell.paste(lines, tmp_path / "sub")
+    assert (tmp_path / "made").is_dir()
+    assert not (tmp_path / "made" / "after").exists()
+
+
+def test_a_python_in_a_venv_is_not_a_system_python() -> None:
+    assert not journey.is_externally_managed(Path(sys.executable))
+
+
+def test_every_gallery_script_declares_what_it_imports() -> None:
+    """What a script needs beyond NumPy, Matplotlib and sigmoid is in its
+    first paragraph, which its page shows at the top; the home page says so."""
+    scripts = sorted((ROOT / "sigmoid_examples").glob("*/plot_*.py"))
+    assert len(scripts) >= 20
+    undeclared = {
+        script.name: journey.undeclared_modules(script.read_text(encoding="utf-8"))
+        for script in scripts
+    }
+    assert {name: mods for name, mods in undeclared.items() if mods} == {}
+    needs_more = {
+        script.name
+        for script in scripts
+        if journey.declared_requirements(script.read_text(encoding="utf-8"))
+    }
+    assert "plot_numerical_stability.py" in needs_more  # it needs mpmath
+    home = " ".join((ROOT / "docs" / "index.md").read_text(encoding="utf-8").split())
+    assert "one that needs more says so in its first paragraph" in home
 
 
 def test_links_are_absolute_and_unique() -> None:

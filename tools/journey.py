@@ -1,8 +1,15 @@
 """Do what a reader of the built site does, using nothing but the site.
 
+The reader's shell is a system's: its ``python3`` is one that refuses
+``pip install`` outside a virtual environment (PEP 668), as on Debian,
+Ubuntu and Homebrew. By default that is Debian's ``/usr/bin/python3``, put
+first on the shell's PATH; ``--system-python`` names another.
+
 1. Serve the built site on 127.0.0.1 and open its home page.
-2. Download the wheel it links to, make a fresh virtual environment in a
-   temporary folder, and run the page's own ``pip install`` line there.
+2. Download the wheel it links to and paste the page's install lines (the
+   shell block that ends with the ``pip install`` line naming the wheel)
+   into that shell, in a temporary folder. They make and activate a virtual
+   environment there; the rest of the journey uses its Python.
 3. Open every example listed on the gallery page, download its Python
    source from its "Download Python source code" button, install what its
    first paragraph says to ``pip install``, and run it with that
@@ -10,6 +17,11 @@
    ``-W error::RuntimeWarning``.
 4. Download the notebook of the gallery's first example and run it with
    nbclient and ipykernel, installed into the same environment.
+
+Before the site, the README's quick start: each of its commands is pasted
+into the same kind of shell, in a folder holding the noxfile, up to its
+final ``nox -s NAME``, which is replaced by ``nox --list`` (running the
+session itself is CI's job); ``NAME`` must be listed.
 
 A script that imports a module other than the standard library's, NumPy's,
 Matplotlib's, the package's and those its first paragraph says to install
@@ -28,12 +40,12 @@ import functools
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import venv
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,6 +58,13 @@ from urllib.request import urlopen
 
 from bs4 import BeautifulSoup
 
+ROOT = Path(__file__).resolve().parent.parent
+# The reader's system Python: Debian's, which refuses `pip install` outside a
+# virtual environment (its stdlib folder holds the EXTERNALLY-MANAGED file).
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+# The rest of the reader's PATH: the system's folders, nothing of this
+# session's (its virtual environment, pyenv's shims, uv).
+SYSTEM_PATH = ["/usr/bin", "/bin"]
 # What every script may use without saying so: the site's install line.
 ALWAYS_INSTALLED = {"sigmoid", "numpy", "matplotlib", "mpl_toolkits"}
 NOTEBOOK_TOOLS = ["nbclient", "ipykernel"]
@@ -107,15 +126,52 @@ def links(page_url: str, html: bytes, selector: str) -> list[str]:
     return list(dict.fromkeys(urls))
 
 
-def install_line(html: bytes, wheel_name: str) -> list[str]:
-    """The arguments of the page's ``pip install`` line that names the wheel."""
+def _installs(line: str, wheel_name: str) -> bool:
+    return line.startswith("pip install ") and wheel_name in line.split()
+
+
+def install_block(html: bytes, wheel_name: str) -> str:
+    """The page's shell block whose last line is ``pip install`` of the wheel.
+
+    Sphinx marks a ``bash`` code block ``highlight-bash``; the page's block
+    for Windows is another language, so exactly one block must match.
+    """
     soup = BeautifulSoup(html, "html.parser")
-    for block in soup.select("pre"):
-        for line in block.get_text().splitlines():
-            if line.startswith("pip install ") and wheel_name in line.split():
-                return shlex.split(line)[2:]
-    msg = f"no `pip install {wheel_name} ...` line on the home page"
-    raise JourneyError(msg)
+    found = []
+    for block in soup.select("div.highlight-bash pre"):
+        lines = block.get_text().strip().splitlines()
+        if lines and _installs(lines[-1], wheel_name):
+            found.append("\n".join(lines) + "\n")
+    if not found:
+        msg = f"no shell block ending in `pip install {wheel_name} ...` on the page"
+        raise JourneyError(msg)
+    return the_one(found, f"shell block that installs {wheel_name}")
+
+
+def quick_start_commands(readme: str) -> list[str]:
+    """The one-line shell commands of the README's ``## Quick start``."""
+    section = re.search(
+        r"^## Quick start\n(.*?)(?=^## )", readme, re.MULTILINE | re.DOTALL
+    )
+    if section is None:
+        msg = "the README has no `## Quick start` section"
+        raise JourneyError(msg)
+    blocks = re.findall(r"^```bash\n(.*?)^```", section[1], re.MULTILINE | re.DOTALL)
+    commands = [block.strip() for block in blocks]
+    if not commands or any("\n" in command for command in commands):
+        msg = f"expected one-line commands in the README's quick start: {commands}"
+        raise JourneyError(msg)
+    return commands
+
+
+def up_to_nox(command: str) -> tuple[str, str]:
+    """``A && B && nox -s NAME`` -> (``A && B && nox --list``, ``NAME``)."""
+    *steps, last = command.split(" && ")
+    words = shlex.split(last)
+    if len(words) != 3 or words[:2] != ["nox", "-s"] or not steps:
+        msg = f"expected `... && nox -s NAME`, got `{command}`"
+        raise JourneyError(msg)
+    return " && ".join([*steps, "nox --list"]), words[2]
 
 
 def first_paragraph(source: str) -> str:
@@ -220,19 +276,74 @@ def download_from_button(page_url: str, button: str, folder: Path) -> Path:
     return download(the_one(found, f"'{label}' link on {page_url}"), folder)
 
 
-class Reader:
-    """A fresh virtual environment in ``home``, used as a reader would."""
+def _clean_environ() -> dict[str, str]:
+    """This process's environment without what would leak into the reader's."""
+    leaks = {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "MPLBACKEND"}
+    return {key: value for key, value in os.environ.items() if key not in leaks}
 
-    def __init__(self, home: Path) -> None:
+
+def is_externally_managed(python: Path) -> bool:
+    """Whether ``python`` refuses ``pip install`` outside a venv (PEP 668)."""
+    marker = (
+        "import os, sys, sysconfig; sys.exit(sys.prefix != sys.base_prefix or not "
+        "os.path.isfile(os.path.join(sysconfig.get_path('stdlib'), "
+        "'EXTERNALLY-MANAGED')))"
+    )
+    result = subprocess.run([str(python), "-c", marker], check=False, timeout=60)
+    return result.returncode == 0
+
+
+class SystemShell:
+    """A bash whose ``python3`` is an externally managed system Python."""
+
+    def __init__(self, home: Path, python: Path) -> None:
+        if not is_externally_managed(python):
+            msg = (
+                f"{python} does not refuse `pip install` outside a virtual "
+                "environment (no EXTERNALLY-MANAGED file, PEP 668): pass "
+                "--system-python a Python that does"
+            )
+            raise JourneyError(msg)
+        self.python = python
+        bin_dir = home / "system-bin"
+        bin_dir.mkdir()
+        (bin_dir / "python3").symlink_to(python)
+        self.env = _clean_environ()
+        self.env["PATH"] = os.pathsep.join([str(bin_dir), *SYSTEM_PATH])
+        self.bash = shutil.which("bash") or "/bin/bash"
+
+    def paste(self, lines: str, cwd: Path) -> str:
+        """Run ``lines`` as pasted into the shell, stopping at the first failure.
+
+        Returns what they printed; raises with it if one of them failed.
+        """
+        result = subprocess.run(
+            [self.bash, "--noprofile", "--norc", "-e", "-s"],
+            input=lines,
+            cwd=cwd,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_SECONDS,
+            check=False,
+        )
+        if result.returncode != 0:
+            msg = (
+                f"these lines failed in a shell whose python3 is {self.python}:\n"
+                f"{lines}{result.stdout}{result.stderr}"
+            )
+            raise JourneyError(msg)
+        return result.stdout
+
+
+class Reader:
+    """The virtual environment of ``python``, used as a reader would."""
+
+    def __init__(self, home: Path, python: Path) -> None:
         self.home = home
-        venv.create(home / "venv", with_pip=True)
-        self.python = home / "venv" / "bin" / "python"
+        self.python = python
         # Nothing of the session's own environment leaks into the reader's.
-        self.env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "MPLBACKEND"}
-        }
+        self.env = _clean_environ()
         self.env["PATH"] = f"{self.python.parent}{os.pathsep}{os.environ['PATH']}"
 
     def run(
@@ -270,21 +381,52 @@ class Reader:
 # -- The journey ------------------------------------------------------------------
 
 
-def install_from_home_page(site: str, reader: Reader) -> str:
-    """Download the wheel and run the home page's install line; return its name."""
+# Pasted after the page's lines, in the same shell: which Python `python` now
+# is, whether it runs in a virtual environment, and where the package is.
+WHICH_PYTHON = (
+    'python -c "import sys, sigmoid; print(sys.executable, '
+    'sys.prefix != sys.base_prefix, sigmoid.__file__.startswith(sys.prefix))"\n'
+)
+
+
+def install_from_home_page(site: str, shell: SystemShell, home: Path) -> Reader:
+    """Download the wheel and paste the home page's install lines into ``shell``.
+
+    Returns the reader of the virtual environment the lines made.
+    """
     home_url = urljoin(site, "index.html")
-    home = fetch(home_url)
-    wheel_url = the_one(links(home_url, home, 'a[href$=".whl"]'), "wheel link")
-    downloads = reader.home / "downloads"
+    page = fetch(home_url)
+    wheel_url = the_one(links(home_url, page, 'a[href$=".whl"]'), "wheel link")
+    downloads = home / "downloads"
     downloads.mkdir()
     wheel = download(wheel_url, downloads)
-    reader.pip_install(install_line(home, wheel.name), cwd=downloads)
-    # The package comes from the wheel, not from the checkout the site was built in.
-    reader.run(
-        ["-c", "import sigmoid, sys; assert sys.prefix in sigmoid.__file__"],
-        cwd=downloads,
-    )
-    return wheel.name
+    printed = shell.paste(install_block(page, wheel.name) + WHICH_PYTHON, downloads)
+    executable, in_venv, from_venv = printed.split()[-3:]
+    python = Path(executable)
+    # The lines made a virtual environment in the folder, and the package
+    # comes from the wheel installed there, not from the checkout the site
+    # was built in.
+    if not python.is_relative_to(downloads) or (in_venv, from_venv) != ("True",) * 2:
+        msg = (
+            f"after the home page's lines, `python` is {python} (in a virtual "
+            f"environment: {in_venv}; sigmoid installed in it: {from_venv})"
+        )
+        raise JourneyError(msg)
+    print(f"pasted the home page's lines for {wheel.name}: `python` is {python}")
+    return Reader(home, python)
+
+
+def readme_quick_start(readme: Path, shell: SystemShell, folder: Path) -> None:
+    """Paste the README's quick-start commands, up to nox, in a noxfile's folder."""
+    for name in ("noxfile.py", "pyproject.toml"):
+        shutil.copy(readme.parent / name, folder / name)
+    for command in quick_start_commands(readme.read_text(encoding="utf-8")):
+        lines, session = up_to_nox(command)
+        listed = shell.paste(lines + "\n", folder)
+        if not re.search(rf"^[*-] {re.escape(session)}\b", listed, re.MULTILINE):
+            msg = f"`nox --list` after `{lines}` does not list {session}:\n{listed}"
+            raise JourneyError(msg)
+        print(f"the README's `{command}` works up to nox, which lists {session}")
 
 
 def example_pages(site: str, folder: Path) -> list[str]:
@@ -340,18 +482,24 @@ def run_notebook(page_url: str, reader: Reader, folder: Path) -> Run:
     )
 
 
-def journey(html: Path) -> list[Run]:
+def journey(html: Path, system_python: Path, readme: Path | None) -> list[Run]:
     """The whole journey on the site built in ``html``; one Run per file run."""
     with (
         tempfile.TemporaryDirectory(prefix="sigmoid-journey-") as home,
         serve(html) as site,
     ):
         start = time.perf_counter()
-        reader = Reader(Path(home))
-        wheel = install_from_home_page(site, reader)
+        shell = SystemShell(Path(home), system_python)
+        if readme is not None:
+            clone = Path(home) / "clone"
+            clone.mkdir()
+            readme_quick_start(readme, shell, clone)
+            print(f"({time.perf_counter() - start:.0f} s)")
+            start = time.perf_counter()
+        reader = install_from_home_page(site, shell, Path(home))
         print(
-            f"installed {wheel} as the home page says, in a fresh environment "
-            f"({time.perf_counter() - start:.0f} s)"
+            f"installed the wheel as the home page says, with {system_python} "
+            f"as python3 ({time.perf_counter() - start:.0f} s)"
         )
         scripts = Path(home) / "scripts"
         scripts.mkdir()
@@ -370,13 +518,25 @@ def journey(html: Path) -> list[Run]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("html", type=Path, help="the built site, docs/_build/html")
+    parser.add_argument(
+        "--system-python",
+        type=Path,
+        default=SYSTEM_PYTHON,
+        help="the reader's python3, externally managed (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--no-readme",
+        action="store_true",
+        help="skip the README's quick-start commands",
+    )
     args = parser.parse_args(argv)
     if not (args.html / "index.html").is_file():
         print(f"no built site at {args.html}: run `nox -s docs`")
         return 1
     start = time.perf_counter()
     try:
-        runs = journey(args.html)
+        readme = None if args.no_readme else ROOT / "README.md"
+        runs = journey(args.html, args.system_python, readme)
     except JourneyError as error:
         print(f"FAILED: {error}")
         return 1

@@ -4,9 +4,15 @@ The package is not on PyPI yet, so the site carries its wheel. When the
 builder starts, this extension builds the wheel with hatchling's PEP 517
 ``build_wheel`` (in a subprocess whose working directory is the project
 root, the folder above ``conf.py``) into ``gen_modules/wheel/``, and writes
-``gen_modules/install.md``: the download link and the exact ``pip install``
-line, which the pages ``{include}``. That fragment is excluded from the
+``gen_modules/install.md``: the download link and the exact lines that
+install it, which the pages ``{include}``. That fragment is excluded from the
 documents Sphinx reads on its own, or it would become a page of the site.
+
+The lines make a virtual environment first: Debian's and Ubuntu's system
+Python and Homebrew's refuse ``pip install`` outside one (PEP 668's
+``externally-managed-environment``). One tab gives the lines for Linux and
+macOS, one for Windows, where the ``py`` launcher makes the environment, as in
+the Python Packaging User Guide.
 
 Neither file is rewritten when its bytes are unchanged: Sphinx re-reads every
 page that includes or links a file newer than its last build. Hatchling
@@ -73,15 +79,35 @@ def build_wheel(project: Path, wheel_dir: Path) -> Path:
 
 def install_page(wheel_name: str) -> str:
     """The MyST text that offers the wheel and says how to install it."""
+    pip_line = f"pip install {wheel_name} numpy matplotlib"
     return (
         "% Written by docs/_ext/wheel.py at every build; edit that, not this.\n"
         "Download the wheel,\n"
-        f"{{download}}`{wheel_name} </{WHEEL_DIR.as_posix()}/{wheel_name}>`,\n"
-        "and install it with NumPy and Matplotlib from the folder you saved it in:\n"
+        f"{{download}}`{wheel_name} </{WHEEL_DIR.as_posix()}/{wheel_name}>`.\n"
+        "In a terminal, in the folder you saved it in, make a virtual environment,\n"
+        "activate it, and install the wheel with NumPy and Matplotlib:\n"
+        "\n"
+        "::::{tab-set}\n"
+        "\n"
+        ":::{tab-item} Linux and macOS\n"
         "\n"
         "```bash\n"
-        f"pip install {wheel_name} numpy matplotlib\n"
+        "python3 -m venv .venv\n"
+        "source .venv/bin/activate\n"
+        f"{pip_line}\n"
         "```\n"
+        ":::\n"
+        "\n"
+        ":::{tab-item} Windows\n"
+        "\n"
+        "```bat\n"
+        "py -m venv .venv\n"
+        ".venv\\Scripts\\activate\n"
+        f"{pip_line}\n"
+        "```\n"
+        ":::\n"
+        "\n"
+        "::::\n"
     )
 
 
