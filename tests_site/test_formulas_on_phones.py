@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from playwright.sync_api import ViewportSize
 
 from tests_site.browser import HTML, MODES, Visit
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 def path_pages() -> list[str]:
@@ -88,7 +89,9 @@ FORMULAS_THAT_DO_NOT_FIT = """
 }
 """
 
-OPEN_DROPDOWNS = "() => document.querySelectorAll('details').forEach((d) => { d.open = true; })"
+OPEN_DROPDOWNS = (
+    "() => document.querySelectorAll('details').forEach((d) => { d.open = true; })"
+)
 
 
 def test_the_path_is_in_the_build() -> None:
