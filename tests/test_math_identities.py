@@ -677,6 +677,8 @@ def test_float64_thresholds_in_the_prose() -> None:
     assert round(math.log10(float(mp.exp(-53 * mp.log(2))))) == int(match[2])
     assert rounds_to(match[3], float(54 * mp.log(2)))
     assert float(mp_sigmoid(mp.mpf(37))) == float(match[4])
+    match = page_claim(r"and is 0 from \$x \\approx ([\d.]+)\$ on\. There, use")
+    assert rounds_to(match[1], float(53 * mp.log(2)))
     match = page_claim(
         r"1 from \$x \\approx ([\d.]+)\$ with the textbook formula, and from "
         r"\$([\d.]+)\$ at best"
