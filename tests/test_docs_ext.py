@@ -91,6 +91,17 @@ def test_unknown_command_is_reported_not_rendered() -> None:
     assert unknown == [r"\notacommand"]
 
 
+def test_aligned_rows_become_right_and_left_cells() -> None:
+    """The site's CSS aligns aligned blocks by these cells' columnalign."""
+    mathml, unknown = _load("tex2mathml").tex_to_mathml(
+        r"\begin{aligned} f(x) &= a + b \\ &= c \end{aligned}", display=True
+    )
+    assert unknown == []
+    assert mathml.count("<mtr>") == 2
+    assert mathml.count('<mtd columnalign="right"') == 2
+    assert mathml.count('<mtd columnalign="left"') == 2
+
+
 # -- home_figure --------------------------------------------------------------
 
 

@@ -8,13 +8,22 @@ from mpmath only, never from the code under test.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
+import re
+from collections.abc import Callable
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
 
 import mpmath as mp
 import numpy as np
+import numpy.typing as npt
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_claims import rounds_to, run_example
 
 from sigmoid import (
     generalized_logistic,
@@ -119,18 +128,37 @@ def test_sigma_times_sigma_of_minus_x_keeps_relative_accuracy(x: float) -> None:
     assert_close(sigmoid(x) * sigmoid(-x), mp_density(mp.mpf(x)), ulps=6)
 
 
-def test_one_minus_sigma_is_zero_in_float64_from_53_log_2() -> None:
+def naive_sigmoid(x: npt.ArrayLike) -> npt.NDArray[np.float64]:
+    return np.asarray(1 / (1 + np.exp(-np.asarray(x, dtype=np.float64))))
+
+
+def test_textbook_sigma_is_one_from_53_log_2() -> None:
     threshold = 53 * mp.log(2)  # where e^-x = 2^-53, half an ULP of 1
-    assert math.isclose(float(threshold), 36.7, abs_tol=0.05)
+    assert math.isclose(float(threshold), 36.74, abs_tol=0.005)
     below = np.linspace(30, 36.73, 674)
     above = np.linspace(36.74, 40, 327)
-    for formula in (sigmoid, lambda t: 1 / (1 + np.exp(-t))):
-        assert np.all(formula(below) < 1)
-        assert np.all(formula(above) == 1)
-        assert np.all(1 - formula(above) == 0)
-    # The true derivative is about e^-x there, and sigmoid_derivative has it.
+    assert np.all(naive_sigmoid(below) < 1)
+    assert np.all(sigmoid(below) < 1)
+    s = naive_sigmoid(above)
+    assert np.all(s == 1)
+    assert np.all(s * (1 - s) == 0)
+    # The true derivative is about e^-x, about 1e-16, and sigmoid_derivative
+    # has it.
+    assert 1e-16 < mp_density(threshold) < 2e-16
     for x in above[::40]:
         assert_close(sigmoid_derivative(x), mp_density(mp.mpf(x)), ulps=4)
+
+
+def test_correctly_rounded_sigma_stays_below_one_until_54_log_2() -> None:
+    # mpmath's float() rounds to nearest: it gives the correctly rounded value.
+    # 1 - sigma(x) falls below 2^-54, half the gap under 1, at x = 54 log 2.
+    threshold = 54 * mp.log(2)
+    assert math.isclose(float(threshold), 37.43, abs_tol=0.005)
+    assert_identity(1 - mp_sigmoid(threshold), 1 / (mp.mpf(2) ** 54 + 1))
+    assert float(mp_sigmoid(threshold - mp.mpf(10) ** -9)) < 1
+    assert float(mp_sigmoid(threshold + mp.mpf(10) ** -9)) == 1
+    assert float(mp_sigmoid(mp.mpf(37))) == 0.9999999999999999
+    assert naive_sigmoid(np.float64(37)) == 1
 
 
 # -- A numerical check of the derivative ------------------------------------------
@@ -403,6 +431,130 @@ def test_inflection_point_and_zeros_of_the_third_derivative() -> None:
     assert abs(sigmoid_derivative(float(root), order=3)) < 1e-15
 
 
+# -- The Taylor series --------------------------------------------------------------
+
+
+def taylor_coefficient(k: int) -> mp.mpf:
+    """The coefficient of x**k in sigma's series about 0 (odd k), from Bernoulli numbers.
+
+    sigma(x) = 1/2 + tanh(x/2)/2 and tanh's series give, for k = 2n - 1,
+    (2^(2n) - 1) B_(2n) / (2n)!.
+    """
+    n = (k + 1) // 2
+    return (2 ** (2 * n) - 1) * mp.bernoulli(2 * n) / mp.factorial(2 * n)
+
+
+def page_recursion(top: int) -> dict[int, Fraction]:
+    """The coefficients as the page computes them, from sigma' = 1/4 - (sigma - 1/2)^2."""
+    a = {1: Fraction(1, 4)}
+    for m in range(2, top, 2):
+        a[m + 1] = -sum((a[i] * a[m - i] for i in range(1, m, 2)), Fraction(0)) / (
+            m + 1
+        )
+    return a
+
+
+def test_taylor_coefficients() -> None:
+    by_differentiation = mp.taylor(mp_sigmoid, 0, 9)
+    expected = [
+        mp.mpf(1) / 2, mp.mpf(1) / 4, 0, -mp.mpf(1) / 48, 0, mp.mpf(1) / 480,
+        0, -mp.mpf(17) / 80640, 0, mp.mpf(31) / 1451520,
+    ]  # fmt: skip
+    for k in range(10):
+        assert abs(by_differentiation[k] - expected[k]) < mp.mpf(10) ** -30
+        if k % 2:
+            assert_identity(taylor_coefficient(k), expected[k])
+    # The page's recursion gives the same numbers, exactly, up to x^39.
+    for k, value in page_recursion(39).items():
+        assert_identity(
+            mp.mpf(value.numerator) / value.denominator, taylor_coefficient(k)
+        )
+    assert page_recursion(8)[3] == Fraction(-1, 48)
+    assert page_recursion(8)[5] == Fraction(1, 480)
+
+
+def test_sigma_has_poles_at_plus_and_minus_i_pi() -> None:
+    for pole in (1j * mp.pi, -1j * mp.pi, 3j * mp.pi):
+        assert abs(1 + mp.exp(-pole)) < mp.mpf(10) ** -45
+    # ... and none nearer 0: |1 + e^-z| > 0 on a circle just inside radius pi.
+    inside = [0.999 * mp.pi * mp.expjpi(mp.mpf(j) / 200) for j in range(400)]
+    assert min(abs(1 + mp.exp(-z)) for z in inside) > 1e-3
+
+
+def test_taylor_series_converges_for_abs_x_below_pi_only() -> None:
+    # Ratio test: |a_(2n-1) / a_(2n+1)| tends to pi^2, so the radius is pi.
+    for n in (10, 20, 30):
+        ratio = taylor_coefficient(2 * n - 1) / taylor_coefficient(2 * n + 1)
+        assert abs(mp.sqrt(abs(ratio)) - mp.pi) < 2 * mp.mpf(4) ** -n
+    # The page: the term in x^(2n-1) is about (2/pi) (x/pi)^(2n-1).
+    k = 59
+    assert mp.almosteq(abs(taylor_coefficient(k)) * mp.pi**k, 2 / mp.pi, 1e-15)
+
+    def error_of_partial_sums(x: int) -> list[mp.mpf]:
+        sums = []
+        for top in (9, 19, 29, 39):
+            total = mp.mpf(1) / 2 + sum(
+                taylor_coefficient(k) * x**k for k in range(1, top + 1, 2)
+            )
+            sums.append(abs(total - mp_sigmoid(mp.mpf(x))))
+        return sums
+
+    at_3, at_4 = error_of_partial_sums(3), error_of_partial_sums(4)
+    assert at_3 == sorted(at_3, reverse=True)  # closes in on sigma(3)
+    assert at_3[-1] < 0.1
+    assert at_4 == sorted(at_4)  # swings ever wider
+    assert at_4[-1] > 1000
+
+
+# -- Initialisation: the variance argument ---------------------------------------
+
+
+def normal_mean(f: Callable[[mp.mpf], mp.mpf]) -> mp.mpf:
+    """E[f(z)] for a standard normal z."""
+    with mp.workdps(30):
+        return mp.quad(lambda t: f(t) * mp.npdf(t), [-mp.inf, 0, mp.inf])
+
+
+def test_forward_variance_adds_over_the_inputs() -> None:
+    # Var(z) = n Var(w) E[x^2] for independent zero-mean weights: a sample of
+    # 4000 sums of 200 terms, with inputs of mean 0.3 (so E[x^2] != Var(x)).
+    rng = np.random.default_rng(1)
+    n, var_w = 200, 0.02
+    x = 0.3 + rng.standard_normal((4000, n))
+    w = rng.normal(0, math.sqrt(var_w), (4000, n))
+    z = np.sum(w * x, axis=1)
+    assert np.var(z) == pytest.approx(n * var_w * (1 + 0.3**2), rel=0.06)
+
+
+def test_relu_halves_the_mean_square_and_the_slope_square() -> None:
+    def relu(t: mp.mpf) -> mp.mpf:
+        return max(t, mp.mpf(0))
+
+    def relu_slope(t: mp.mpf) -> mp.mpf:
+        return mp.mpf(1) if t > 0 else mp.mpf(0)
+
+    assert mp.almosteq(normal_mean(lambda t: relu(t) ** 2), mp.mpf(1) / 2, 1e-20)
+    assert mp.almosteq(normal_mean(lambda t: relu_slope(t) ** 2), mp.mpf(1) / 2, 1e-20)
+    # He: n Var(w) = 2 and E[f'^2] = 1/2 give a backward factor g of 1.
+    assert 2 * normal_mean(lambda t: relu_slope(t) ** 2) == pytest.approx(1)
+
+
+def test_glorot_is_between_the_forward_and_backward_variances() -> None:
+    for n_in, n_out in ((100, 100), (300, 50), (10, 1000)):
+        glorot = 2 / (n_in + n_out)
+        assert min(1 / n_in, 1 / n_out) <= glorot <= max(1 / n_in, 1 / n_out)
+        if n_in == n_out:
+            assert n_out * glorot == 1
+
+
+def test_sigmoid_layers_shrink_the_gradient_by_at_least_16() -> None:
+    # E[sigma'(z)^2] <= (1/4)^2 for every spread of z; at unit variance it is below.
+    assert normal_mean(lambda t: mp_density(t) ** 2) < mp.mpf(1) / 16
+    assert mp.almosteq(mp_density(0) ** 2, mp.mpf(1) / 16)
+    assert math.isclose(16.0**10, 1.1e12, rel_tol=0.05)
+    assert math.isclose(4.0**10, 1e6, rel_tol=0.05)
+
+
 # -- Generalized logistic -----------------------------------------------------------
 
 
@@ -477,3 +629,147 @@ def test_generalized_logistic_solves_the_equation_with_rate_and_capacity(
     value = f(mp.mpf(x))
     assert_identity(mp.diff(f, mp.mpf(x)), k * value * (1 - value / L))
     assert_identity(f(x0), L / 2)
+
+
+# -- Numbers in the page's prose and its exercises ----------------------------------
+
+MATH_PAGE = Path(__file__).resolve().parent.parent / "docs" / "math.md"
+DERIVATIVE_CHECK = (
+    MATH_PAGE.parent.parent / "sigmoid_examples" / "family" / "plot_derivative_check.py"
+)
+
+
+def page_claim(pattern: str) -> re.Match[str]:
+    """The page's sentence matching ``pattern``, read with whitespace runs as one space."""
+    match = re.search(pattern, " ".join(MATH_PAGE.read_text(encoding="utf-8").split()))
+    assert match, f"docs/math.md: no sentence matches {pattern!r}; update the test"
+    return match
+
+
+def solution_code() -> list[str]:
+    """The Python code of every exercise solution, in order."""
+    dropdowns = re.findall(
+        r"^:::\{dropdown\} Solution\n(.*?)^:::$",
+        MATH_PAGE.read_text(encoding="utf-8"),
+        re.MULTILINE | re.DOTALL,
+    )
+    return [
+        "".join(re.findall(r"^```python\n(.*?)^```$", text, re.MULTILINE | re.DOTALL))
+        for text in dropdowns
+    ]
+
+
+def run_solution(index: int) -> dict[str, Any]:
+    namespace: dict[str, Any] = {}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(solution_code()[index], namespace)  # noqa: S102 (the page's own code)
+    return namespace
+
+
+def test_float64_thresholds_in_the_prose() -> None:
+    match = page_claim(
+        r"x \\ge 53\\,\\log\\,2 \\approx ([\d.]+)\$\. From there the textbook formula .*?"
+        r"about \$e\^\{-x\} \\approx 10\^\{(-\d+)\}\$.*?"
+        r"until \$x = 54\\,\\log\\,2 \\approx ([\d.]+)\$ \(\$\\sigma\(37\)\$ rounds to "
+        r"([\d.]+)\)"
+    )
+    assert rounds_to(match[1], float(53 * mp.log(2)))
+    assert round(math.log10(float(mp.exp(-53 * mp.log(2))))) == int(match[2])
+    assert rounds_to(match[3], float(54 * mp.log(2)))
+    assert float(mp_sigmoid(mp.mpf(37))) == float(match[4])
+    match = page_claim(r"and is 0 from \$x \\approx ([\d.]+)\$ on\. There, use")
+    assert rounds_to(match[1], float(53 * mp.log(2)))
+    match = page_claim(
+        r"1 from \$x \\approx ([\d.]+)\$ with the textbook formula, and from "
+        r"\$([\d.]+)\$ at best"
+    )
+    assert rounds_to(match[1], float(53 * mp.log(2)))
+    assert rounds_to(match[2], float(54 * mp.log(2)))
+
+
+def test_vanishing_factors_in_the_prose() -> None:
+    match = page_claim(
+        r"at least \$16\^\{10\} \\approx ([\d.]+) \\times 10\^\{(\d+)\}\$, and its "
+        r"typical size by \$4\^\{10\} \\approx 10\^\{(\d+)\}\$"
+    )
+    assert rounds_to(match[1], 16**10 / 10 ** int(match[2]))
+    assert round(math.log10(4**10)) == int(match[3])
+
+
+def test_numerical_check_numbers_are_what_the_example_prints() -> None:
+    match = page_claim(
+        r"smallest, about \$10\^\{(-\d+)\}\$, at \$h \\approx ([\d.]+) \\times "
+        r"10\^\{(-\d+)\}\$, ([\d.]+) times the rule of thumb \$h \\approx "
+        r"\\varepsilon\^\{1/3\} \\approx ([\d.]+) \\times 10\^\{(-\d+)\}\$"
+    )
+    result = run_example(DERIVATIVE_CHECK)
+    assert round(math.log10(result["errors"].min())) == int(match[1])
+    assert rounds_to(match[2], result["best"] / 10 ** int(match[3]))
+    cube_root = float(np.cbrt(np.finfo(np.float64).eps))
+    assert rounds_to(match[4], result["best"] / cube_root)
+    assert rounds_to(match[5], cube_root / 10 ** int(match[6]))
+
+
+def test_every_exercise_has_solution_code() -> None:
+    code = solution_code()
+    assert len(code) == 3
+    assert all("print(" in block for block in code)
+
+
+def test_exercise_where_sigma_reaches_0_9() -> None:
+    namespace = run_solution(0)
+    match = page_claim(
+        r"&= \\log\\,9 \\approx ([\d.]+)\..*?width \$2\\log\\,9 \\approx ([\d.]+)\$"
+    )
+    log_9 = mp.log(9)
+    assert rounds_to(match[1], float(log_9))
+    assert rounds_to(match[2], float(2 * log_9))
+    assert_close(namespace["x"], log_9, ulps=2)
+    assert_close(namespace["width"], 2 * log_9, ulps=2)
+    assert_identity(mp_sigmoid(log_9), mp.mpf(9) / 10)
+
+
+def test_exercise_taylor_series_at_work() -> None:
+    namespace = run_solution(1)
+    match = page_claim(
+        r"that is ([\d.]+)…, while \$\\sigma\(0\.5\)\$ is ([\d.]+)…: the error, about "
+        r"\$([\d.]+) \\times 10\^\{(-\d+)\}\$, is a little under the first term left "
+        r"out, \$0\.5\^5/480 \\approx ([\d.]+) \\times 10\^\{(-\d+)\}\$"
+    )
+    half = mp.mpf(1) / 2
+    three_terms = half + half / 4 - half**3 / 48
+    exact = mp_sigmoid(half)
+    assert str(three_terms).startswith(match[1])  # digits shown, then "..."
+    assert str(exact).startswith(match[2])
+    error, next_term = exact - three_terms, half**5 / 480
+    assert rounds_to(match[3], float(error) / 10 ** int(match[4]))
+    assert rounds_to(match[5], float(next_term) / 10 ** int(match[6]))
+    assert 0 < error < next_term
+    # The code's coefficients are the series' (checked above against mpmath).
+    for k, value in namespace["a"].items():
+        assert_identity(
+            mp.mpf(value.numerator) / value.denominator, taylor_coefficient(k)
+        )
+
+
+def test_exercise_gradient_through_six_layers() -> None:
+    namespace = run_solution(2)
+    sigmoid_factors = namespace["sigmoid_factors"]
+    relu_factors = namespace["relu_factors"]
+    match = page_claim(
+        r"Each sigmoid layer multiplies the mean square by between ([\d.]+) and "
+        r"([\d.]+), under \$1/16 = 0\.0625\$.*?by a factor of about "
+        r"\$(\d+) \\times 10\^\{(\d+)\}\$\. Each ReLU layer multiplies it by a factor "
+        r"between ([\d.]+) and ([\d.]+), and the six together by ([\d.]+):"
+    )
+    assert (
+        float(match[1])
+        < sigmoid_factors.min()
+        <= sigmoid_factors.max()
+        < float(match[2])
+    )
+    assert sigmoid_factors.max() < 1 / 16
+    shrink = 1 / np.prod(sigmoid_factors)
+    assert round(shrink / 10 ** int(match[4])) == int(match[3])
+    assert float(match[5]) < relu_factors.min() <= relu_factors.max() < float(match[6])
+    assert rounds_to(match[7], np.prod(relu_factors))

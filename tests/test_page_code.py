@@ -120,3 +120,22 @@ def test_python_blocks_run_without_warnings(page: str, tmp_path: Path) -> None:
 def test_pages_have_python_and_shell_blocks() -> None:
     assert {"index.md", "README.md"} <= set(PYTHON_PAGES)
     assert len(SHELL_LINES) >= 5
+
+
+_DROPDOWN = re.compile(
+    r"^(:{3,})\{dropdown\}[^\n]*\n(?P<body>.*?)^\1$", re.MULTILINE | re.DOTALL
+)
+
+
+def test_code_in_dropdowns_is_run() -> None:
+    """Exercise solutions hide in sphinx-design dropdowns; their code runs too."""
+    run = {code for _, code in _blocks("python")}
+    hidden = [
+        match["code"]
+        for page in PAGES
+        for dropdown in _DROPDOWN.finditer(page.read_text())
+        for match in _BLOCK.finditer(dropdown["body"])
+        if match["lang"] == "python"
+    ]
+    assert len(hidden) >= 3  # the math page's exercises
+    assert all(code in run for code in hidden)
