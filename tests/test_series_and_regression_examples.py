@@ -130,6 +130,9 @@ def test_logistic_fit_solves_the_score_equations() -> None:
     assert found
     assert found[2] == f"{float(probability_31):.4f}"
     assert float(found[1]) > 1  # the line's "probability" leaves [0, 1]
+    found = re.search(r"at 81 F: line +([-\d.]+)", printed)
+    assert found
+    assert float(found[1]) < 0  # "dropping below 0 at the warm end of the data"
     found = re.search(r"grow by a factor ([\d.]+)", printed)
     assert found
     assert found[1] == f"{float(mp.exp(-b1)):.3f}"

@@ -206,7 +206,8 @@ ALT: dict[str, list[str]] = {
     "plot_logistic_regression": [
         (
             "The 23 launches before Challenger as black dots at height 1 (O-ring "
-            "damage) or 0 (none) against launch temperature, 53 to 81 °F, with "
+            "damage) or 0 (none) against launch temperature, 53 to 81 °F, larger "
+            "where several launches share a temperature, with "
             "the least-squares line (dashed), which falls below 0 on the warm side "
             "and climbs above 1 on the cold side, into the shaded bands, and the "
             "logistic fit (solid S curve), which stays between 0 and 1 and is "

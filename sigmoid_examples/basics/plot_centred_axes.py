@@ -27,7 +27,8 @@ ax.plot(
 )
 ax.set_xticks([-6, -4, -2, 2, 4, 6])
 ax.set_yticks([0.25, 0.5, 1], labels=["1/4", "1/2", "1"])
-plt.setp(ax.get_yticklabels(), bbox={"facecolor": ax.get_facecolor(), "linewidth": 0})
+for label in ax.get_yticklabels():
+    label.set_verticalalignment("bottom")
 ax.set_ylim(-0.05, 1.3)
 ax.set_xlabel("x", loc="right")
 ax.grid(alpha=0.3)
@@ -40,8 +41,9 @@ plt.show()
 # (the lines that frame the axes) to the data's zero, so they cross at the
 # origin as in a textbook; the next hides the other two. The y ticks sit at
 # the values the curves are known for: :math:`\sigma(0) = 1/2`, the peak
-# :math:`\sigma'(0) = 1/4`, and the limit 1. Their labels get a background the
-# colour of the axes, so that the dashed curve does not run through them.
+# :math:`\sigma'(0) = 1/4`, and the limit 1. Their labels sit just above the
+# ticks, where no curve runs through them: the dashed curve peaks right
+# beside the label 1/4, and below it.
 #
 # The derivative on this figure
 # -----------------------------
@@ -90,19 +92,20 @@ print("sigma(40.0) * sigma(-40.0) =", sigmoid(40.0) * sigmoid(-40.0))
 #          ax.spines[["left", "bottom"]].set_position(("data", 0))
 #          ax.spines[["top", "right"]].set_visible(False)
 #          ax.plot(x, sigmoid(x), color="#307EC7", label=r"$\sigma(x)$")
-#          ax.plot(x, 0.5 + x / 4, color="black", linestyle=":", label="tangent at 0")
+#          ax.plot(x, 0.5 + x / 4, ":", color="black", label="tangent at 0")
 #          ax.set_ylim(-0.05, 1.3)
 #          ax.grid(alpha=0.3)
 #          ax.legend()
 #          plt.show()
 #          print("tangent is 0 at x =", -0.5 * 4, "and 1 at x =", 0.5 * 4)
 #
-# 2. Check numerically that :math:`\sigma(x) = \bigl(1 + \tanh(x/2)\bigr)/2`
-#    on the figure's range, and say what it means for the picture.
+# 2. The hyperbolic tangent :term:`tanh` is another S curve. Check
+#    numerically that :math:`\sigma(x) = \bigl(1 + \tanh(x/2)\bigr)/2` on
+#    the figure's range, and say what it means for the picture.
 #
 #    .. dropdown:: Solution
 #
-#       The sigmoid is the :term:`tanh` curve halved in height, stretched
+#       The sigmoid is the tanh curve halved in height, stretched
 #       twice as wide, and lifted by 1/2: the same S shape, centred on
 #       :math:`(0, 1/2)` instead of the origin.
 #

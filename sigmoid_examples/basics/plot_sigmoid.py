@@ -101,9 +101,10 @@ for value in [-10.0, -2.0, 0.0, 2.0, 10.0]:
 #
 #          x = np.linspace(-10, 10, 1001)
 #          fig, ax = plt.subplots()
-#          styles = {0.5: ("#E69F00", ":"), 1: ("#307EC7", "-"), 2: ("#009E73", "--")}
-#          for k, (color, linestyle) in styles.items():
-#              ax.plot(x, sigmoid(k * x), color=color, linestyle=linestyle, label=f"k = {k}")
+#          styles = {0.5: ":", 1: "-", 2: "--"}
+#          colors = {0.5: "#E69F00", 1: "#307EC7", 2: "#009E73"}
+#          for k, style in styles.items():
+#              ax.plot(x, sigmoid(k * x), style, color=colors[k], label=f"k = {k}")
 #          ax.set(xlabel="x", ylabel="value")
 #          ax.grid(alpha=0.3)
 #          ax.legend()

@@ -47,7 +47,7 @@ s = 1 / (1 + np.exp(-x))
 dy = s * (1 - s)
 
 fig, ax = plt.subplots()
-ax.plot(x, dy, color="#9621E2", linestyle="--", linewidth=2, label=r"$\sigma'(x)$")
+ax.plot(x, dy, "--", color="#9621E2", linewidth=2, label=r"$\sigma'(x)$")
 ax.plot(0, 0.25, "o", color="black")
 ax.annotate(r"$\sigma'(0) = 1/4$", xy=(0, 0.25), xytext=(2, 0.22))
 ax.set(xlabel="x", ylabel="slope", title="Derivative of the sigmoid")
@@ -93,7 +93,7 @@ print(f"53 ln 2 = {53 * np.log(2):.4f}")
 tail = np.array([20.0, 30.0, 36.7, 36.74, 40.0])
 s = 1 / (1 + np.exp(-tail))
 for value, by_hand in zip(tail, s * (1 - s), strict=True):
-    print(f"x = {value:5}: s * (1 - s) = {by_hand:.6e}, e^-x = {np.exp(-value):.6e}")
+    print(f"x = {value:5}: s * (1 - s) = {by_hand:.4e}, e^-x = {np.exp(-value):.4e}")
 
 # %%
 # Before it returns 0, the product also loses digits: ``1 - s`` subtracts two
@@ -106,8 +106,10 @@ for value, by_hand in zip(tail, s * (1 - s), strict=True):
 
 from sigmoid import sigmoid, sigmoid_derivative
 
-print("sigmoid_derivative:", sigmoid_derivative(tail))
-print("sigma(x) sigma(-x): ", sigmoid(tail) * sigmoid(-tail))
+for value in tail:
+    print(f"x = {value:5}: sigmoid_derivative = {sigmoid_derivative(value):.4e}")
+product = sigmoid(tail) * sigmoid(-tail)
+print("sigma(x) sigma(-x) the same:", np.allclose(product, sigmoid_derivative(tail)))
 
 # %%
 # Exercises
@@ -120,8 +122,13 @@ print("sigma(x) sigma(-x): ", sigmoid(tail) * sigmoid(-tail))
 #    .. dropdown:: Solution
 #
 #       The quotient rule gives
-#       :math:`\sigma' = \bigl(e^x (1 + e^x) - e^x e^x\bigr)/(1 + e^x)^2
-#       = e^x/(1 + e^x)^2`, which is :math:`\sigma(x)\,\sigma(-x)`.
+#
+#       .. math::
+#
+#          \sigma' &= \frac{e^x (1 + e^x) - e^x e^x}{(1 + e^x)^2} \\
+#                  &= \frac{e^x}{(1 + e^x)^2},
+#
+#       which is :math:`\sigma(x)\,\sigma(-x)`.
 #
 #       .. code-block:: python
 #
@@ -143,8 +150,12 @@ print("sigma(x) sigma(-x): ", sigmoid(tail) * sigmoid(-tail))
 #    .. dropdown:: Solution
 #
 #       :math:`\sigma^2 - \sigma + 1/8 = 0` gives
-#       :math:`\sigma = (2 \pm \sqrt2)/4`, and
-#       :math:`x = \ln\bigl(\sigma/(1 - \sigma)\bigr) = \pm 2\ln(1 + \sqrt2)`.
+#       :math:`\sigma = (2 \pm \sqrt2)/4`, and then
+#
+#       .. math::
+#
+#          x &= \ln\frac{\sigma}{1 - \sigma} \\
+#            &= \pm 2\ln(1 + \sqrt2).
 #
 #       .. code-block:: python
 #
@@ -171,9 +182,12 @@ print("sigma(x) sigma(-x): ", sigmoid(tail) * sigmoid(-tail))
 #              return s * (1 - s)
 #
 #
-#          low, high = 30.0, 40.0  # by_hand(low) > 0 and by_hand(high) == 0
+#          low, high = 30.0, 40.0  # by_hand(low) > 0, by_hand(high) == 0
 #          while np.nextafter(low, high) < high:
 #              middle = (low + high) / 2
-#              low, high = (low, middle) if by_hand(middle) == 0 else (middle, high)
+#              if by_hand(middle) == 0:
+#                  high = middle
+#              else:
+#                  low = middle
 #          print(high, 53 * np.log(2))
 #          assert by_hand(high) == 0 < by_hand(low)

@@ -44,7 +44,7 @@ def partial_sum(x, degree):
 
 
 x = np.linspace(-6, 6, 601)
-fig, ax = plt.subplots()
+fig, ax = plt.subplots(layout="constrained")
 ax.plot(x, sigmoid(x), color="#307EC7", linewidth=4, label=r"$\sigma(x)$")
 styles = {3: ("#E69F00", ":"), 7: ("#009E73", "-."), 15: ("#D55E00", "--")}
 for degree, (color, linestyle) in styles.items():
@@ -58,11 +58,13 @@ for degree, (color, linestyle) in styles.items():
     )
 ax.axvspan(-6, -np.pi, color="gray", alpha=0.15)
 ax.axvspan(np.pi, 6, color="gray", alpha=0.15, label=r"$|x| > \pi$")
-ax.set_xticks([-6, -np.pi, 0, np.pi, 6], labels=["-6", r"$-\pi$", "0", r"$\pi$", "6"])
+ax.set_xticks(
+    [-6, -np.pi, 0, np.pi, 6], labels=["$-6$", r"$-\pi$", "$0$", r"$\pi$", "$6$"]
+)
 ax.set(xlim=(-6, 6), ylim=(-0.5, 1.5), xlabel="x", ylabel="value")
 ax.set_title("Partial sums of the Taylor series of the sigmoid")
 ax.grid(alpha=0.3)
-ax.legend(loc="upper left")
+fig.legend(loc="outside lower center", ncols=3)
 plt.show()
 
 # %%
@@ -101,8 +103,8 @@ print(f"sqrt(|a_39 / a_41|) = {ratio**0.5:.12f}, pi = {np.pi:.12f}")
 # ---------
 #
 # 1. The :math:`n`-th derivative at 0 is :math:`n!\,a_n`. Use it to find
-#    :math:`\sigma'(0)` and :math:`\sigma'''(0)`, and check them against the
-#    package's ``sigmoid_derivative``.
+#    :math:`\sigma'(0)` and the third derivative :math:`\sigma'''(0)`, and
+#    check them against the package's ``sigmoid_derivative``.
 #
 #    .. dropdown:: Solution
 #
@@ -118,7 +120,7 @@ print(f"sqrt(|a_39 / a_41|) = {ratio**0.5:.12f}, pi = {np.pi:.12f}")
 #          a1, a3 = 1 / 4, -1 / 48
 #          print(factorial(1) * a1, sigmoid_derivative(0.0))
 #          print(factorial(3) * a3, sigmoid_derivative(0.0, order=3))
-#          assert factorial(3) * a3 == sigmoid_derivative(0.0, order=3) == -1 / 8
+#          assert factorial(3) * a3 == sigmoid_derivative(0.0, order=3)
 #
 # 2. At :math:`x = 3.5`, just outside the band, print the size of the terms
 #    :math:`|a_n x^n|` for odd :math:`n`. By what factor does each grow?
@@ -134,7 +136,7 @@ print(f"sqrt(|a_39 / a_41|) = {ratio**0.5:.12f}, pi = {np.pi:.12f}")
 #       .. code-block:: python
 #
 #          terms = [abs(float(a)) * 3.5**n for n, a in enumerate(coefficients)]
-#          odd_terms = terms[1::2]
+#          odd_terms = terms[1::2]  # the even coefficients after a_0 are 0
 #          print(np.round(odd_terms, 3))
 #          print("growth per step:", odd_terms[-1] / odd_terms[-2])
 #          print("(3.5 / pi)^2 =", (3.5 / np.pi) ** 2)

@@ -19,7 +19,7 @@ thermal distress.
 import matplotlib.pyplot as plt
 import numpy as np
 
-from sigmoid import log_sigmoid, sigmoid
+from sigmoid import sigmoid
 
 # The 23 launches, coldest first: temperature in °F, and 1 where damaged.
 temperature = np.fromstring(
@@ -33,18 +33,25 @@ damaged = np.fromstring("1 1 1 1 0 0 0 0 0 0 1 1 0 0 0 0 1 0 0 0 0 0 0", sep=" "
 #
 # The model is :math:`P(\text{damage} \mid t) = \sigma(b_0 + b_1 t)` at
 # temperature :math:`t`. With the design matrix :math:`X` (a column of ones
-# and the temperatures) and :math:`p = \sigma(Xb)`, the log-likelihood
-# :math:`\ell(b) = \sum_i y_i \log p_i + (1 - y_i) \log(1 - p_i)` has
+# and the temperatures), :math:`p = \sigma(Xb)` and the labels :math:`y`, the
+# log-likelihood, its :term:`gradient` and its Hessian are
 #
 # .. math::
 #
+#    \ell(b) &= \sum_i \bigl[y_i \log p_i \\
+#            &\qquad + (1 - y_i) \log(1 - p_i)\bigr], \\
 #    \nabla \ell &= X^\top (y - p), \\
-#    \nabla^2 \ell &= -X^\top W X, \quad W = \operatorname{diag}\bigl(p_i (1 - p_i)\bigr).
+#    \nabla^2 \ell &= -X^\top W X, \\
+#    W &= \operatorname{diag}\bigl(p_i (1 - p_i)\bigr).
 #
 # The factor :math:`p_i(1 - p_i)` is :math:`\sigma'` again. Newton's method
 # steps to where the quadratic model of :math:`\ell` is highest,
-# :math:`b \leftarrow b + (X^\top W X)^{-1} X^\top (y - p)`, and from
-# :math:`b = 0` a few steps reach the maximum. (Maximising :math:`\ell` is
+#
+# .. math::
+#
+#    b \leftarrow b + (X^\top W X)^{-1} X^\top (y - p),
+#
+# and from :math:`b = 0` a few steps reach the maximum. (Maximising :math:`\ell` is
 # minimising the :term:`binary cross-entropy` :term:`loss`,
 # :math:`-\ell/n`, as in :doc:`plot_output_as_probability`.)
 
@@ -52,11 +59,10 @@ X = np.column_stack([np.ones_like(temperature), temperature])
 b = np.zeros(2)
 for _ in range(10):
     p = sigmoid(X @ b)
-    b += np.linalg.solve(X.T @ (X * (p * (1 - p))[:, None]), X.T @ (damaged - p))
-z = X @ b
-log_likelihood = np.sum(damaged * log_sigmoid(z) + (1 - damaged) * log_sigmoid(-z))
+    W = p * (1 - p)
+    b += np.linalg.solve(X.T @ (W[:, None] * X), X.T @ (damaged - p))
 print(f"b0 = {b[0]:.4f}, b1 = {b[1]:.5f} per degree F")
-print(f"log-likelihood {log_likelihood:.4f}, gradient {X.T @ (damaged - sigmoid(z))}")
+print("gradient of the log-likelihood there:", X.T @ (damaged - sigmoid(X @ b)))
 
 # %%
 # The straight line, for comparison, is the least-squares fit of the same 0s
@@ -64,12 +70,14 @@ print(f"log-likelihood {log_likelihood:.4f}, gradient {X.T @ (damaged - sigmoid(
 
 slope, intercept = np.polyfit(temperature, damaged, 1)
 for t in (31.0, 53.0, 81.0):
-    line = intercept + slope * t
-    print(f"at {t:.0f} F: line {line:6.3f}, logistic {sigmoid(b[0] + b[1] * t):.4f}")
+    line, fit = intercept + slope * t, sigmoid(b[0] + b[1] * t)
+    print(f"at {t:.0f} F: line {line:6.3f}, logistic {fit:.4f}")
 
 t = np.linspace(25, 90, 261)
 fig, ax = plt.subplots(layout="constrained")
-ax.plot(temperature, damaged, "o", color="black", label="launch (1 = damage)")
+launches = np.column_stack([temperature, damaged])
+points, counts = np.unique(launches, axis=0, return_counts=True)
+ax.scatter(*points.T, s=40 * counts, color="black", label="launches (1 = damage)")
 ax.plot(t, intercept + slope * t, "--", color="#E69F00", label="least-squares line")
 ax.plot(t, sigmoid(b[0] + b[1] * t), color="#307EC7", label=r"$\sigma(b_0 + b_1 t)$")
 ax.axvline(31, color="gray", linestyle=":", label="Challenger, 31 °F")
@@ -85,8 +93,9 @@ plt.show()
 # Reading the fit
 # ---------------
 #
-# The line is a poor model of a probability: it leaves :math:`[0, 1]` (the
-# shaded bands) on both sides of the data, and at 31 °F it "predicts" a
+# (A dot's area shows how many launches it stands for.) The line is a poor
+# model of a probability: it leaves :math:`[0, 1]`, into the shaded bands,
+# dropping below 0 at the warm end of the data and, at 31 °F, "predicting" a
 # probability above 1. The sigmoid cannot leave :math:`[0, 1]`, and read as a
 # probability it says that at 31 °F damage was all but certain. That is an
 # extrapolation more than 20 °F below the coldest launch, and it is only as
