@@ -24,22 +24,34 @@ ALT: dict[str, list[str]] = {
     ],
     "plot_sigmoid_derivative": [
         (
-            "The derivative σ′(x) from x = −10 to 10: a symmetric bell-shaped curve "
-            "whose peak, 1/4 at x = 0, is marked, falling to almost 0 beyond x = ±5."
+            "The derivative σ′(x), computed by hand as s(1 − s), from x = −10 to 10: "
+            "a symmetric bell-shaped dashed curve whose peak, σ′(0) = 1/4, is "
+            "marked with a dot, falling to almost 0 beyond x = ±5."
         ),
     ],
     "plot_sigmoid_and_derivative": [
         (
-            "The sigmoid σ (blue) and its derivative σ′ (orange) from x = −8 to 8 on "
-            "one pair of axes: on the dashed line x = 0 the S curve passes through "
-            "1/2 and the bell has its peak, 1/4."
+            "The sigmoid σ (solid blue) and its derivative σ′ (dashed purple) from "
+            "x = −8 to 8 on one pair of axes: at x = 0, marked by two dots, the S "
+            "curve passes through 1/2 and the bell has its peak, 1/4."
         ),
     ],
     "plot_centred_axes": [
         (
-            "The sigmoid (blue) and its derivative (purple) from x = −6 to 6, with "
-            "the axes crossing at the origin as in a textbook: the S curve rises "
-            "from 0 to 1 through 0.5, and the bell peaks at 0.25 at x = 0."
+            "The sigmoid (solid blue) and its derivative (dashed purple) from "
+            "x = −6 to 6, with the axes crossing at the origin as in a textbook and "
+            "y ticks at 1/4, 1/2 and 1: the S curve rises from 0 to 1 through 1/2, "
+            "and the bell peaks at 1/4 at x = 0."
+        ),
+    ],
+    "plot_taylor_series": [
+        (
+            "The sigmoid (thick solid blue) and the partial sums of its Taylor "
+            "series of degree 3 (dotted), 7 (dash-dotted) and 15 (dashed) from "
+            "x = −6 to 6, with the regions |x| > π shaded: inside the unshaded band "
+            "the higher the degree, the closer the polynomial follows the S curve; "
+            "beyond ±π every partial sum turns away from it, the degree-15 one "
+            "soonest and most steeply."
         ),
     ],
     # -- family --------------------------------------------------------------
@@ -189,6 +201,17 @@ ALT: dict[str, list[str]] = {
             "the same way, so the path zig-zags across the valley; right, with "
             "centred inputs: the contours are round and the path heads for the "
             "minimum with only small wiggles."
+        ),
+    ],
+    "plot_logistic_regression": [
+        (
+            "The 23 launches before Challenger as black dots at height 1 (O-ring "
+            "damage) or 0 (none) against launch temperature, 53 to 81 °F, larger "
+            "where several launches share a temperature, with "
+            "the least-squares line (dashed), which falls below 0 on the warm side "
+            "and climbs above 1 on the cold side, into the shaded bands, and the "
+            "logistic fit (solid S curve), which stays between 0 and 1 and is "
+            "close to 1 at the dotted line of Challenger's 31 °F."
         ),
     ],
     "plot_output_as_probability": [

@@ -20,9 +20,11 @@ ORDER: dict[str, list[str]] = {
         "plot_sigmoid_derivative.py",
         "plot_sigmoid_and_derivative.py",
         "plot_centred_axes.py",
+        "plot_taylor_series.py",
     ],
     "pros_and_cons": [
         "plot_output_as_probability.py",
+        "plot_logistic_regression.py",
         "plot_calibration.py",
         "plot_smooth_gradient.py",
         "plot_vanishing_gradient.py",

@@ -11,57 +11,111 @@ import numpy as np
 
 from sigmoid import sigmoid, sigmoid_derivative
 
+x = np.linspace(-6, 6, 601)
 
-def sigmoid_and_derivative(x):
-    """Return the sigmoid of ``x`` and its derivative, as a pair of arrays."""
-    s = sigmoid(x)
-    return s, sigmoid_derivative(x)
-
-
-x = np.arange(-6, 6, 0.01)
-s, ds = sigmoid_and_derivative(x)
-
-fig, ax = plt.subplots(figsize=(7, 4))
-ax.spines["left"].set_position("zero")
-ax.spines["bottom"].set_position("zero")
-ax.spines["right"].set_visible(False)
-ax.spines["top"].set_visible(False)
-ax.xaxis.set_ticks_position("bottom")
-ax.yaxis.set_ticks_position("left")
+fig, ax = plt.subplots()
+ax.spines[["left", "bottom"]].set_position(("data", 0))
+ax.spines[["top", "right"]].set_visible(False)
+ax.plot(x, sigmoid(x), color="#307EC7", linewidth=3, label=r"$\sigma(x)$")
+ax.plot(
+    x,
+    sigmoid_derivative(x),
+    color="#9621E2",
+    linestyle="--",
+    linewidth=3,
+    label=r"$\sigma'(x)$",
+)
+ax.set_xticks([-6, -4, -2, 2, 4, 6])
+ax.set_yticks([0.25, 0.5, 1], labels=["1/4", "1/2", "1"])
+for label in ax.get_yticklabels():
+    label.set_verticalalignment("bottom")
 ax.set_ylim(-0.05, 1.3)
-ax.set_yticks([0.5, 1.0])
-
-ax.plot(x, s, color="#307EC7", linewidth=3, label="sigmoid")
-ax.plot(x, ds, color="#9621E2", linewidth=3, label="derivative")
-ax.legend(loc="upper right", frameon=False)
-ax.set_xlabel("x")
+ax.set_xlabel("x", loc="right")
+ax.grid(alpha=0.3)
+ax.legend(loc="upper right")
 ax.set_title("Sigmoid and derivative on centred axes")
 plt.show()
 
 # %%
-# What the code does
-# ------------------
+# The first line after ``plt.subplots()`` moves the left and bottom spines
+# (the lines that frame the axes) to the data's zero, so they cross at the
+# origin as in a textbook; the next hides the other two. The y ticks sit at
+# the values the curves are known for: :math:`\sigma(0) = 1/2`, the peak
+# :math:`\sigma'(0) = 1/4`, and the limit 1. Their labels sit just above the
+# ticks, where no curve runs through them: the dashed curve peaks right
+# beside the label 1/4, and below it.
 #
-# * ``sigmoid_and_derivative`` returns both curves from one call, so the
-#   caller writes ``s, ds = sigmoid_and_derivative(x)``. It calls the
-#   package's ``sigmoid_derivative``, which is accurate far into the tails,
-#   rather than forming ``s * (1 - s)``, which is exactly 0 once ``s`` rounds
-#   to 1.
-# * ``np.arange(-6, 6, 0.01)`` makes the points -6, -5.99, ..., 5.99: like
-#   Python's ``range``, it stops *before* the end value, so the array has
-#   1200 entries.
-# * ``plt.subplots(figsize=(7, 4))`` makes a figure 7 inches wide and 4 high.
-# * Matplotlib draws a box of four *spines* around the axes.
-#   ``set_position("zero")`` moves the left spine to :math:`x = 0` and the
-#   bottom spine to :math:`y = 0`, so they cross at the origin like the axes
-#   in a maths textbook; the right and top spines are hidden with
-#   ``set_visible(False)``, and the ticks are kept only on the two remaining
-#   spines.
-# * ``ax.set_ylim(-0.05, 1.3)`` leaves empty space above the curves for the
-#   legend. The y tick labels now sit in the middle of the plot, where the
-#   curves would run through most of them, so ``ax.set_yticks([0.5, 1.0])``
-#   keeps only two, which stay clear of both curves.
-# * ``linewidth=3`` draws thick lines in the two hex colours, and
-#   ``frameon=False`` removes the box around the legend.
+# The derivative on this figure
+# -----------------------------
+#
+# The dashed curve is the package's ``sigmoid_derivative``. The product
+# ``s * (1 - s)`` of :doc:`plot_sigmoid_derivative` is cheap and right for
+# moderate :math:`x` (on this figure's range the two agree to the last
+# digits), and wrong in the far tail: it returns exactly 0 from
+# :math:`x \approx 36.74`, where :math:`1 + e^{-x}` rounds to 1 in
+# :term:`float64` and the true :math:`\sigma'(x)` is about
+# :math:`10^{-16}`, and it loses relative accuracy well before. There use
+# ``sigmoid_derivative``, or :math:`\sigma(x)\,\sigma(-x)`, which is the same
+# function since :math:`1 - \sigma(x) = \sigma(-x)`:
 
-print(f"{x.size} points from {x[0]} to {x[-1]:.2f}")
+s = sigmoid(x)
+print(
+    "largest difference on the figure:",
+    np.max(np.abs(s * (1 - s) - sigmoid_derivative(x))),
+)
+print("sigmoid_derivative(40.0) =", sigmoid_derivative(40.0))
+print("sigma(40.0) * sigma(-40.0) =", sigmoid(40.0) * sigmoid(-40.0))
+
+# %%
+# Exercises
+# ---------
+#
+# 1. The tangent to :math:`\sigma` at the origin has slope :math:`\sigma'(0) = 1/4`:
+#    it is the line :math:`y = 1/2 + x/4`. Add it to the figure, and find where
+#    it reaches 0 and 1.
+#
+#    .. dropdown:: Solution
+#
+#       It reaches 0 at :math:`x = -2` and 1 at :math:`x = 2`: the tangent
+#       climbs from 0 to 1 over a width of 4, the width over which the sigmoid
+#       does most of its rising.
+#
+#       .. code-block:: python
+#
+#          import matplotlib.pyplot as plt
+#          import numpy as np
+#
+#          from sigmoid import sigmoid
+#
+#          x = np.linspace(-6, 6, 601)
+#          fig, ax = plt.subplots()
+#          ax.spines[["left", "bottom"]].set_position(("data", 0))
+#          ax.spines[["top", "right"]].set_visible(False)
+#          ax.plot(x, sigmoid(x), color="#307EC7", label=r"$\sigma(x)$")
+#          ax.plot(x, 0.5 + x / 4, ":", color="black", label="tangent at 0")
+#          ax.set_ylim(-0.05, 1.3)
+#          ax.grid(alpha=0.3)
+#          ax.legend()
+#          plt.show()
+#          print("tangent is 0 at x =", -0.5 * 4, "and 1 at x =", 0.5 * 4)
+#
+# 2. The hyperbolic tangent :term:`tanh` is another S curve. Check
+#    numerically that :math:`\sigma(x) = \bigl(1 + \tanh(x/2)\bigr)/2` on
+#    the figure's range, and say what it means for the picture.
+#
+#    .. dropdown:: Solution
+#
+#       The sigmoid is the tanh curve halved in height, stretched
+#       twice as wide, and lifted by 1/2: the same S shape, centred on
+#       :math:`(0, 1/2)` instead of the origin.
+#
+#       .. code-block:: python
+#
+#          import numpy as np
+#
+#          from sigmoid import sigmoid
+#
+#          x = np.linspace(-6, 6, 601)
+#          difference = sigmoid(x) - (1 + np.tanh(x / 2)) / 2
+#          print("largest difference:", np.max(np.abs(difference)))
+#          assert np.allclose(difference, 0, atol=1e-15)

@@ -20,11 +20,9 @@ def sigmoid(x):
 x = np.linspace(-10, 10, 1001)
 
 fig, ax = plt.subplots()
-ax.plot(x, sigmoid(x), label=r"$\sigma(x) = \dfrac{1}{1 + e^{-x}}$")
-ax.set_title("The sigmoid, written by hand")
-ax.set_xlabel("x")
-ax.set_ylabel(r"$\sigma(x)$")
-ax.grid(True)
+ax.plot(x, sigmoid(x), color="#307EC7", label=r"$\sigma(x) = \dfrac{1}{1 + e^{-x}}$")
+ax.set(xlabel="x", ylabel=r"$\sigma(x)$", title="The sigmoid, written by hand")
+ax.grid(alpha=0.3)
 ax.legend()
 plt.show()
 
@@ -34,15 +32,12 @@ plt.show()
 # * ``def sigmoid(x)`` writes the formula :math:`\sigma(x) = 1/(1 + e^{-x})`
 #   as it stands: ``np.exp(-x)`` is :math:`e^{-x}`. (Some texts write
 #   :math:`S(x)` for the same function; this site writes :math:`\sigma(x)`.)
-# * ``np.exp``, ``+`` and ``/`` work element by element, so the same function
-#   takes a single number or a whole array and returns the same shape.
+# * ``np.exp``, ``+`` and ``/`` are NumPy :term:`ufuncs <ufunc>`: they work
+#   element by element, so the same function takes a single number or a whole
+#   array and returns the same shape.
 # * ``np.linspace(-10, 10, 1001)`` makes 1001 evenly spaced numbers from -10
 #   to 10, both ends included, and ``sigmoid(x)`` computes :math:`\sigma` at
 #   every one of them.
-# * ``plt.subplots()`` creates a figure with one set of axes; ``ax.plot``
-#   draws the curve, and its ``label`` is the text ``ax.legend()`` shows.
-#   ``set_title``, ``set_xlabel`` and ``set_ylabel`` name the figure and its
-#   axes, and ``ax.grid(True)`` draws the grid.
 #
 # Large negative inputs
 # ---------------------
@@ -59,18 +54,14 @@ for warning in caught:
     print(warning.category.__name__ + ": " + str(warning.message))
 
 # %%
-# .. rubric:: What the code does
+# ``warnings.catch_warnings(record=True)`` collects every warning raised
+# inside the ``with`` block into the list ``caught`` (``simplefilter("always")``
+# makes sure none is skipped), and the loop prints each one's kind and message.
 #
-# * ``warnings.catch_warnings(record=True)`` collects every warning raised
-#   inside the ``with`` block into the list ``caught``, instead of printing it
-#   (or, when Python runs with warnings as errors, stopping the script).
-#   ``warnings.simplefilter("always")`` makes sure none is skipped.
-# * The loop prints each recorded warning: its kind (its category, here
-#   ``RuntimeWarning``) and the message NumPy gave it.
-#
-# The answer, 0.0, is right, but NumPy warned about an overflow. To compute
-# :math:`\sigma(-1000)` the function needs :math:`e^{1000}`, and that is
-# larger than any float64, the kind of number NumPy uses by default:
+# The answer, 0.0, is right, but NumPy warned about an :term:`overflow`. To
+# compute :math:`\sigma(-1000)` the function needs :math:`e^{1000}`, and that
+# is larger than any :term:`float64`, the kind of
+# :term:`floating-point number` NumPy uses by default:
 
 largest = np.finfo(np.float64).max
 print("largest float64:", largest)
@@ -85,8 +76,8 @@ print("np.exp(x) overflows for x above", np.log(largest))
 # about :math:`e^{-1000}`, far too small for any float64 to hold. So here the
 # warning is only noise, but noise that stops a program run with warnings as
 # errors. And in other ways of writing :math:`\sigma`, the overflow ends
-# in :math:`\infty/\infty`, which is ``nan`` ("not a number"), as the next
-# section shows.
+# in :math:`\infty/\infty`, which is ``nan`` (:term:`NaN`, "not a number"),
+# as the next section shows.
 #
 # ``np.where`` does not help on its own
 # -------------------------------------
@@ -108,25 +99,18 @@ for number, warning in enumerate(caught, start=1):
     print(f"{number}. {warning.category.__name__}: {warning.message}")
 
 # %%
-# .. rubric:: What the code does
-#
-# * ``np.where(condition, a, b)`` takes the entry of ``a`` where the
-#   condition is true and the entry of ``b`` where it is false.
-# * ``enumerate(caught, start=1)`` numbers the recorded warnings 1, 2, 3, ...
+# ``np.where(condition, a, b)`` takes the entry of ``a`` where the condition
+# is true and the entry of ``b`` where it is false.
 #
 # The values are right, yet there are four warnings, not zero. ``np.where`` is
 # an ordinary function: Python computes all three of its arguments, the
 # condition and *both whole arrays*, before ``np.where`` starts choosing. So
 # each formula runs on every :math:`x`, including the inputs it was meant to
-# avoid. In the order printed:
-#
-# * warning 1: ``np.exp(-x)`` in the first formula overflows at
-#   :math:`x = -1000`;
-# * warnings 2 and 3: the two ``np.exp(x)`` in the second formula overflow at
-#   :math:`x = 1000`;
-# * warning 4: the second formula then divides :math:`\infty` by
-#   :math:`\infty` at :math:`x = 1000`, which gives ``nan`` and the "invalid
-#   value" warning.
+# avoid. In the order printed: ``np.exp(-x)`` in the first formula overflows
+# at :math:`x = -1000` (warning 1), the two ``np.exp(x)`` in the second
+# overflow at :math:`x = 1000` (2 and 3), and the second then divides
+# :math:`\infty` by :math:`\infty` there, which gives ``nan`` and the
+# "invalid value" warning (4).
 #
 # The two arrays ``np.where`` was handed show it. The ``nan`` is there, and
 # ``np.where`` throws it away; ``np.errstate`` turns off, for these two lines
@@ -165,27 +149,24 @@ with warnings.catch_warnings():
 # %%
 # .. rubric:: What the code does
 #
-# * ``np.abs(x)`` is :math:`|x|`, so ``z = np.exp(-np.abs(x))`` is
-#   :math:`e^{-|x|}`, a number between 0 and 1.
-# * The ``np.where`` line picks :math:`1/(1 + z)` where :math:`x \ge 0` and
-#   :math:`z/(1 + z)` where :math:`x < 0`, as in the previous section, but now
-#   both arrays are safe to compute everywhere.
+# * ``z = np.exp(-np.abs(x))`` is :math:`e^{-|x|}`, between 0 and 1, so both
+#   arrays handed to ``np.where`` are safe to compute everywhere.
 # * ``difference`` compares the two hand-written functions on 601 points
-#   from -30 to 30. They differ only in the last digits, because the two forms
-#   round differently.
+#   from -30 to 30: they differ only in the last digits, because the two
+#   forms round differently.
 # * ``warnings.simplefilter("error")`` turns every warning inside the block
-#   into an error that would stop the script. It runs to the end, so
-#   ``stable_sigmoid`` gave 0.0, 0.5 and 1.0 without a single warning.
-# * A ``nan`` input gives ``nan`` back, as it should.
+#   into an error. The script runs on, so ``stable_sigmoid`` gave 0.0, 0.5 and
+#   1.0 without a single warning, and ``nan`` for ``nan``, as it should.
 #
 # Or let a library do it
 # ----------------------
 #
 # You do not have to write this yourself: ``scipy.special.expit`` and this
 # package's ``sigmoid`` compute :math:`\sigma` without warnings, large inputs
-# included. In your own code, the one line ``from sigmoid import sigmoid``
-# replaces everything above. Here it is imported as ``package_sigmoid``, so
-# that it does not replace the hand-written ``sigmoid`` of this page:
+# included; ``from sigmoid import sigmoid`` replaces everything above. Here it
+# is imported as ``package_sigmoid``, next to the hand-written functions, and
+# agrees with ``stable_sigmoid`` up to float64's rounding on 20001 points from
+# -1000 to 1000, with every warning turned into an error:
 
 from sigmoid import sigmoid as package_sigmoid
 
@@ -196,6 +177,45 @@ with warnings.catch_warnings():
 print("largest difference from the package on [-1000, 1000]:", np.max(difference))
 
 # %%
-# The package's ``sigmoid`` agrees with ``stable_sigmoid`` up to float64's
-# rounding on 20001 points from -1000 to 1000, with every warning turned into
-# an error.
+# Exercises
+# ---------
+#
+# 1. From which :math:`x` does the hand-written ``sigmoid`` warn on a
+#    :term:`float32` array?
+#
+#    .. dropdown:: Solution
+#
+#       ``np.exp(-x)`` overflows once :math:`-x` is above the logarithm of the
+#       largest float32 (about :math:`3.4 \times 10^{38}`), which is 88.72.
+#
+#       .. code-block:: python
+#
+#          import numpy as np
+#
+#          limit = np.log(np.finfo(np.float32).max)
+#          print("np.exp(-x) overflows in float32 for x below", -limit)
+#          with np.errstate(over="raise"):
+#              np.exp(np.float32(88.7))  # below the limit: does not raise
+#
+# 2. ``stable_sigmoid`` computes both ``1 / (1 + z)`` and ``z / (1 + z)`` at
+#    every point. Write it with one division instead of two.
+#
+#    .. dropdown:: Solution
+#
+#       The numerator is 1 where :math:`x \ge 0` and :math:`z` elsewhere.
+#
+#       .. code-block:: python
+#
+#          import numpy as np
+#
+#          from sigmoid import sigmoid
+#
+#
+#          def one_division_sigmoid(x):
+#              z = np.exp(-np.abs(x))
+#              return np.where(x >= 0, 1, z) / (1 + z)
+#
+#
+#          x = np.linspace(-1000, 1000, 20001)
+#          print(np.max(np.abs(one_division_sigmoid(x) - sigmoid(x))))
+#          assert np.allclose(one_division_sigmoid(x), sigmoid(x))
