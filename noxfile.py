@@ -80,6 +80,10 @@ def frameworks(session: nox.Session) -> None:
     pip then takes ``2.13.0+cpu`` over PyPI's ``2.13.0`` (a local version
     sorts higher). JAX from PyPI is CPU-only; scikit-learn comes from PyPI.
     ``nox -r -s frameworks`` reuses the environment instead of reinstalling.
+
+    ``nox -s frameworks -- --record`` first records what the three snippets
+    print into docs/snippets/recorded_output.json, which the practice page
+    shows (tools/record_snippet_output.py).
     """
     session.install("-e.", *_group("frameworks"))
     session.run(
@@ -88,7 +92,13 @@ def frameworks(session: nox.Session) -> None:
         "print('torch', torch.__version__, '| jax', jax.__version__, "
         "'| scikit-learn', sklearn.__version__)",
     )  # fmt: skip
-    session.run("pytest", "tests_frameworks", *session.posargs)
+    posargs = list(session.posargs)
+    if "--record" in posargs:
+        # The page shows what the snippets print, recorded here (the docs
+        # build does not install the frameworks); the tests check the file.
+        posargs.remove("--record")
+        session.run("python", "tools/record_snippet_output.py")
+    session.run("pytest", "tests_frameworks", *posargs)
 
 
 # torch's CPU build. This machine keeps its wheel on disk, and uv looks there

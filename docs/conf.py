@@ -36,6 +36,7 @@ extensions = [
     "figures",  # alt text that describes each gallery figure
     "a11y_fixes",  # what axe finds in the theme and gallery
     "wheel",  # the package's wheel as a download, and how to install it
+    "snippet_output",  # what the practice page's snippets print
 ]
 
 root_doc = "index"
@@ -128,6 +129,7 @@ html_sidebars = {
     "going_further": [],
     "how_it_is_computed": [],
     "accuracy_and_speed": [],
+    "how_this_site_is_checked": [],
     # First in the navigation bar, so its parent is the home page, whose
     # section navigation would be empty.
     "auto_examples/basics/plot_sigmoid_in_numpy": [],

@@ -191,6 +191,30 @@ def test_every_sentence_about_saturation_uses_the_one_definition() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+# -- Pros and cons: the cheap derivative --------------------------------------
+
+
+def test_cheap_derivative_fails_in_the_tail_where_the_page_says() -> None:
+    match = claim(
+        PROS_AND_CONS,
+        r"the textbook \$s\$ is exactly 1 from \$x \\approx ([\d.]+)\$, so "
+        r"`s \* \(1 - s\)` returns 0 where \$\\sigma'\(x\) \\approx e\^\{-x\}\$ "
+        r"is about \$10\^\{(-\d+)\}\$",
+    )
+    # 1 + e^-x rounds to 1 in float64 from 53 ln 2.
+    threshold = 53 * mp.log(2)
+    assert rounds_to(match[1], float(threshold))
+    x = float(threshold) + 1e-12
+    s = 1 / (1 + math.exp(-x))
+    assert s * (1 - s) == 0
+    below = np.nextafter(float(threshold), 0.0)
+    assert 1 / (1 + math.exp(-below)) < 1
+    # The true slope there: sigma'(x) = e^-x / (1 + e^-x)^2, in mpmath.
+    slope = mp.exp(-threshold) / (1 + mp.exp(-threshold)) ** 2
+    assert round(float(mp.log10(slope))) == int(match[2])
+    assert sigmoid_derivative(x) > 0
+
+
 # -- The vanishing-gradient example -------------------------------------------
 
 
@@ -1184,20 +1208,28 @@ def test_practice_loss_numbers() -> None:
     clamped = [min(term, int(match[1])) for term in terms]
     assert rounds_to(match[2], float(mp.fsum(clamped) / len(clamped)))
     assert rounds_to(match[3], mean)
-    match = claim(PRACTICE, r"which in float64 happens near \$x = (\d+)\$")
-    for f in (sigmoid, scipy_special.expit):
+    match = claim(
+        PRACTICE,
+        r"which in \{term\}`float64` happens from \$x \\approx ([\d.]+)\$ \(there "
+        r"\$1 \+ e\^\{-x\}\$ rounds to 1, and NumPy, SciPy and this package all "
+        r"return 1\)",
+    )
+    # 1 + e^-x rounds to 1 from 53 ln 2; bisect for the first x where each
+    # formula returns 1.
+    assert rounds_to(match[1], float(53 * mp.log(2)))
+    for f in (lambda x: 1 / (1 + np.exp(-x)), sigmoid, scipy_special.expit):
         low, high = 30.0, 40.0
         while np.nextafter(low, high) < high:
             middle = (low + high) / 2
             low, high = (middle, high) if f(middle) < 1 else (low, middle)
-        assert round(high) == int(match[1])
+        assert rounds_to(match[1], high)
 
 
 def test_scipy_sigmoids_never_warn_and_stay_finite() -> None:
     scipy_special = pytest.importorskip("scipy.special")
     claim(
         PRACTICE,
-        r"`expit` and `log_expit` are ufuncs that never warn and return no "
+        r"`expit` and `log_expit` are \{term\}`ufuncs <ufunc>` that never warn and return no "
         r"infinity or NaN for a finite score",
     )
     for dtype in (np.float16, np.float32, np.float64):
@@ -1219,7 +1251,7 @@ def test_sigmoid_keeps_the_tail_that_expit_returns_as_zero() -> None:
     scipy_special = pytest.importorskip("scipy.special")
     match = claim(
         PRACTICE,
-        r"`sigmoid`\s+keeps the subnormal tail below \$x = -([\d.]+)\$ that `expit` "
+        r"`sigmoid`\s+keeps the \{term\}`subnormal` tail below \$x = -([\d.]+)\$ that `expit` "
         r"returns as 0",
     )
     edge = math.log(np.finfo(np.float64).max)

@@ -8,6 +8,7 @@ against mpmath or against the formula the page says it computes.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import mpmath
@@ -17,6 +18,7 @@ from reference import mp_sigmoid, reference
 from snippets import (
     LABELS,
     SCORES,
+    SNIPPETS,
     mp_cross_entropy,
     mp_cross_entropy_terms,
     run_snippet,
@@ -38,7 +40,7 @@ def test_torch_sigmoid_matches_mpmath() -> None:
     np.testing.assert_allclose(p, expected, rtol=FLOAT32_RTOL, atol=0)
 
 
-def test_torch_fused_loss_is_exact_for_a_badly_wrong_score(
+def test_torch_fused_loss_is_accurate_for_a_badly_wrong_score(
     expected_loss: float,
 ) -> None:
     loss = run_snippet("torch")["loss"].item()
@@ -92,3 +94,14 @@ def test_snippet_runs_as_a_script_and_prints_its_result(
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
     assert "nan" not in result.stdout
+
+
+@pytest.mark.parametrize("name", ["torch", "jax", "sklearn"])
+def test_recorded_output_is_what_the_snippet_prints(name: str, tmp_path: Path) -> None:
+    # The page shows docs/snippets/recorded_output.json under each tab; a
+    # snippet or a framework that now prints otherwise needs a new record:
+    # nox -s frameworks -- --record
+    record = json.loads((SNIPPETS / "recorded_output.json").read_text())
+    result = run_snippet_as_script(name, tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == record["outputs"][f"practice_{name}.py"]["stdout"]
