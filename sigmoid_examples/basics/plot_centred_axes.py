@@ -36,6 +36,9 @@ ax.plot(x, ds, color="#9621E2", linewidth=3, label="derivative")
 ax.legend(loc="upper right", frameon=False)
 ax.set_xlabel("x")
 ax.set_title("Sigmoid and derivative on centred axes")
+# Alt text: The sigmoid (blue) and its derivative (purple) from x = −6 to 6, with the
+# axes crossing at the origin as in a textbook: the S curve rises from 0 to 1 through
+# 0.5, and the bell peaks at 0.25 at x = 0.
 plt.show()
 
 # %%

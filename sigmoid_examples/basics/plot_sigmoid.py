@@ -21,6 +21,8 @@ ax.set_xlabel("x")
 ax.set_ylabel(r"$\sigma(x)$")
 ax.grid(True)
 ax.legend()
+# Alt text: The sigmoid σ(x) from x = −10 to 10: an S-shaped curve rising from 0 through
+# 1/2 at x = 0 to 1, nearly flat beyond x = ±5.
 plt.show()
 
 # %%

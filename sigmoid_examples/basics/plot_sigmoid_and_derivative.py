@@ -27,6 +27,9 @@ ax.set_xlabel("x")
 ax.set_ylabel("Value")
 ax.grid(True, alpha=0.4)
 ax.legend(loc="upper left")
+# Alt text: The sigmoid σ (blue) and its derivative σ′ (orange) from x = −8 to 8 on one
+# pair of axes: on the dashed line x = 0 the S curve passes through 1/2 and the bell has
+# its peak, 1/4.
 plt.show()
 
 # %%

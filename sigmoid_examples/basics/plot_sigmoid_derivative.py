@@ -29,6 +29,8 @@ ax.set_ylabel(r"$\sigma'(x)$")
 ax.set_ylim(-0.01, 0.28)
 ax.grid(True)
 ax.legend(loc="upper left")
+# Alt text: The derivative σ′(x) from x = −10 to 10: a symmetric bell-shaped curve whose
+# peak, 1/4 at x = 0, is marked, falling to almost 0 beyond x = ±5.
 plt.show()
 
 # %%

@@ -67,6 +67,12 @@ for ax in (ax_f, ax_df):
 ax_f.set(ylim=(-1.5, 3), ylabel="f(x)", title="Activation functions")
 ax_df.set(ylim=(-0.2, 1.3), xlabel="x", ylabel="f'(x)", title="Their derivatives")
 ax_f.legend(loc="upper left")
+# Alt text: Six activation functions from x = −5 to 5, above, and their derivatives,
+# below: the sigmoid levels off at 0 and 1 and tanh at −1 and 1, ReLU and leaky ReLU
+# bend at 0, and SiLU and GELU are smooth versions of ReLU with a small dip below zero.
+# The sigmoid's derivative is a low bell peaking at 1/4, tanh's a bell peaking at 1,
+# ReLU's jumps from 0 to 1 at x = 0, and SiLU's and GELU's overshoot 1 before settling
+# back to it.
 plt.show()
 
 # %%

@@ -33,6 +33,10 @@ for ax, (parameter, (title, values)) in zip(axes, PANELS.items(), strict=True):
     ax.set(title=f"{title} varies", ylabel="f(x)")
     ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1))
 axes[-1].set_xlabel("x")
+# Alt text: Three stacked panels of the generalized logistic curve, each varying one
+# parameter: the maximum L stretches the curve vertically, the steepness k makes it
+# steeper (a negative k makes it fall), and the midpoint x₀ shifts it sideways; a dot
+# marks each midpoint, at height L/2.
 plt.show()
 
 # %%
@@ -111,4 +115,7 @@ def draw_frame(k):
 
 
 anim = FuncAnimation(fig_anim, draw_frame, frames=sweep, interval=200)
+# Alt text: Animation of the logistic curve with L = 1 and x₀ = 0 as the steepness k
+# sweeps from 1/4 to 8 and back: with the dashed tangent of slope k/4 at the midpoint,
+# the curve turns from nearly flat to nearly a step.
 plt.show()

@@ -127,6 +127,10 @@ axes[2].plot(
 )
 axes[3].plot([-closed, closed], [0, 0], "s", color="k", ms=5)
 axes[3].set_xlabel("x")
+# Alt text: Four stacked panels from x = −7 to 7: the sigmoid and its first, second and
+# third derivatives, with dotted lines at x = 0 and ±1.317. Each zero of a derivative
+# lines up with a turning point of the curve above it: σ′ peaks at 0, where σ″ is 0, and
+# σ″ peaks at ±1.317, where σ‴ is 0.
 plt.show()
 
 # %%

@@ -117,6 +117,10 @@ ax_mem.set(xlabel="peak extra memory (MiB)", title="Memory")
 ax_time.set(xlabel="time (ms), best of 7", title="Time")
 fig.suptitle(f"The sigmoid of {N:,} numbers")
 fig.legend(loc="outside lower center", ncols=2)
+# Alt text: Horizontal bars of the peak extra memory and the time of four ways to
+# compute the sigmoid of 2,000,000 numbers, in float64 and float32: a new array takes
+# one array's memory (dashed lines), out= a buffer or the input itself almost none, and
+# the naive formula two arrays; the times depend on the machine that built the page.
 plt.show()
 
 # %%

@@ -335,6 +335,11 @@ mark(axes[:, 0], "overflow", "exp(-x)\noverflows", "right")
 mark(axes[:, 1], "tanh", "tanh form is 0", "left")
 mark(axes[:, 2], "nan", "exp ratio\nis NaN", "left")
 legend(fig, axes, off_scale=True)
+# Alt text: Error in ULPs of four formulas for the sigmoid, in float32 and float64, in
+# the left tail, the middle and the right tail of x: the package's stays below about 1
+# ULP, and below 0.5 in float32; the naive formula returns 0 where the true value is a
+# tiny positive number, the exp ratio NaN in the right tail (triangles), and the tanh
+# form loses digits for negative x until it returns 0.
 plt.show()
 
 # %%
@@ -372,6 +377,10 @@ shade_subnormal(axes[:, 0])
 mark(axes[:, 0], "overflow", "exp(-x)\noverflows", "right")
 mark(axes[:, 1], "collapse", "sigma rounds to 1")
 legend(fig, axes)
+# Alt text: Error in ULPs of two formulas for σ′ in float32 and float64: the package's
+# stays below about 1 ULP everywhere, while that of σ(1 − σ) grows exponentially for
+# positive x, and it returns 0 instead of the tiny true value from where σ rounds to 1
+# and in the far left tail.
 plt.show()
 
 # %%
@@ -398,6 +407,10 @@ fig, axes = compare(
 mark(axes[:, 0], "overflow", "sigma is 0,\nlog is -inf", "right")
 mark(axes[:, 1], "collapse", "sigma rounds to 1")
 legend(fig, axes, off_scale=True)
+# Alt text: Error in ULPs of two formulas for log σ in float32 and float64: the
+# package's stays below about 1 ULP, while the log of the naive sigmoid returns
+# −infinity in the left tail (triangles) and its error grows exponentially for positive
+# x until it returns 0.
 plt.show()
 
 # %%

@@ -102,6 +102,13 @@ top.grid(True, alpha=0.4)
 bottom.set(xlabel="predicted probability (bins of width 0.1)", ylabel="cases")
 bottom.set_title("Number of predictions in each bin")
 bottom.grid(True, alpha=0.4)
+# Alt text: Above, a reliability diagram: for ten bins of predictions, the fraction of
+# cases with y = 1 against the mean predicted probability. The calibrated model σ(z)
+# follows the dashed diagonal, the over-confident σ(3z) is flatter, above the diagonal
+# below 1/2 and below it above 1/2, and the under-confident σ(z/3) is steeper, crossing
+# it the other way; below, the number of predictions in each bin shows the over-
+# confident model's piled up in the two end bins and the under-confident model's in the
+# middle ones.
 plt.show()
 
 # %%

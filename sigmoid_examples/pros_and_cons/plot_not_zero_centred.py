@@ -134,6 +134,12 @@ for ax, (name, inputs) in zip(axes, inputs_by_name.items(), strict=True):
     ax.set(title=name.capitalize(), xlabel="$w_1$", aspect="equal")
 axes[0].set_ylabel("$w_2$")
 fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=3)
+# Alt text: Contours of the loss over the weights w₁ and w₂, with 40 steps of stochastic
+# gradient descent from the same start, upper left, to the minimum w*, lower right.
+# Left, with all-positive inputs: the contours are long, narrow diagonal ellipses and
+# every step moves both weights the same way, so the path zig-zags across the valley;
+# right, with centred inputs: the contours are round and the path heads for the minimum
+# with only small wiggles.
 plt.show()
 
 # %%

@@ -129,6 +129,10 @@ ax.set_title("Logistic regression output as a probability")
 ax.set_xlabel("x")
 ax.set_ylabel(r"$P(y = 1 \mid x)$")
 fig.legend(loc="outside lower center", ncols=2)
+# Alt text: Logistic regression on one feature: grey data points at y = 0 and y = 1, the
+# fitted sigmoid rising between them, orange squares for the fraction of y = 1 in each
+# bin lying close to the curve, and the curve crossing the 0.5 threshold at the decision
+# boundary, x = 1.00.
 plt.show()
 
 # %%
@@ -147,4 +151,7 @@ ax.set_title("Training loss of the logistic regression")
 ax.set_xlabel("gradient-descent step")
 ax.set_ylabel("cross-entropy loss")
 ax.grid(True, alpha=0.4)
+# Alt text: The cross-entropy loss of the logistic regression over 500 steps of gradient
+# descent: it drops from about 0.69 to about 0.2 within the first 100 steps and then
+# stays flat.
 plt.show()

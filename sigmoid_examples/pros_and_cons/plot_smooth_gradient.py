@@ -67,6 +67,9 @@ ax_d.annotate(
 ax_d.set(title="Derivatives of sigmoid and step", xlabel="z", ylabel="derivative")
 ax_d.set_ylim(-0.01, 0.34)  # room for the legend above the peak
 ax_d.legend(loc="upper right")
+# Alt text: Left: the sigmoid, a smooth S curve, and the step function, which jumps from
+# 0 to 1 at z = 0. Right: their derivatives: the sigmoid's is a bell peaking at 1/4, the
+# step's is 0 wherever it is defined and undefined at z = 0.
 plt.show()
 
 # %%
@@ -168,6 +171,10 @@ ax_t.set(
 )
 ax_t.set_ylim(bottom=0)
 ax_t.legend()
+# Alt text: Left: the mean squared error against the weight w, sloping smoothly for a
+# sigmoid unit and flat with a single jump at w = 0 for a step unit. Right: over 300
+# gradient-descent steps from w = −1 the sigmoid unit's loss falls to near 0 while the
+# step unit's stays flat at about 0.89.
 plt.show()
 
 # %%
