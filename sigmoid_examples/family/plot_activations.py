@@ -57,10 +57,13 @@ x = np.linspace(-5, 5, 2001)
 fig, (ax_f, ax_df) = plt.subplots(
     2, 1, figsize=(6.4, 7.5), sharex=True, layout="constrained"
 )
-for name, (f, df) in ACTIVATIONS.items():
-    style = {"ls": "--"} if name.startswith("leaky") else {}  # ReLU shows through
-    ax_f.plot(x, f(x), label=name, **style)
-    ax_df.plot(x, df(x), label=name, **style)
+# sigma in the site's blue, the others in the Okabe-Ito palette; each its own
+# line style too, so that no two curves differ by colour alone
+COLOURS = ["#307EC7", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#000000"]
+LINES = ["-", "--", "-", ":", "-.", (0, (5, 1, 1, 1, 1, 1))]
+for (name, (f, df)), color, ls in zip(ACTIVATIONS.items(), COLOURS, LINES, strict=True):
+    ax_f.plot(x, f(x), label=name, color=color, ls=ls)
+    ax_df.plot(x, df(x), label=name, color=color, ls=ls)
 for ax in (ax_f, ax_df):
     ax.axhline(0, color="0.7", lw=0.8)
     ax.axvline(0, color="0.7", lw=0.8)

@@ -21,15 +21,19 @@ PANELS = {
     "midpoint": ("Midpoint x₀", [-2.0, 0.0, 2.0, 4.0]),
 }
 
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7"]
+LINES = ["-", "--", "-.", ":", (0, (6, 2))]  # colour and line style both tell
 fig, axes = plt.subplots(3, 1, figsize=(6.4, 7.5), sharex=True, layout="constrained")
 for ax, (parameter, (title, values)) in zip(axes, PANELS.items(), strict=True):
     # a column of values against the row x: one curve per value, in one call
     curves = generalized_logistic(x, **{parameter: np.array(values)[:, None]})
     for i, (value, curve) in enumerate(zip(values, curves, strict=True)):
         params = {"maximum": 1.0, "steepness": 1.0, "midpoint": 0.0, parameter: value}
-        ax.plot(x, curve, color=f"C{i}", label=f"{value:g}")
+        ax.plot(x, curve, color=OKABE_ITO[i], ls=LINES[i], label=f"{value:g}")
         # the midpoint, where f = L/2
-        ax.plot(params["midpoint"], params["maximum"] / 2, "o", color=f"C{i}", ms=5)
+        ax.plot(
+            params["midpoint"], params["maximum"] / 2, "o", color=OKABE_ITO[i], ms=5
+        )
     ax.set(title=f"{title} varies", ylabel="f(x)")
     ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1))
 axes[-1].set_xlabel("x")

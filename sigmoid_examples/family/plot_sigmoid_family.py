@@ -92,12 +92,16 @@ print(f"largest |(1 + tanh(x/2))/2 - sigma(x)| on [-40, 40]: {tanh_gap:.2g}")
 
 x = np.linspace(-8, 8, 801)
 x_tail = np.geomspace(0.1, 1e3, 400)  # 1 - f(x) is only good to about 1e-16
+# the logistic wide and grey, tanh dashed black inside it; the others in the
+# Okabe-Ito palette, each with its own line style too
 styles = {"logistic": {"lw": 3.5, "color": "0.75"}, "tanh": {"ls": "--", "color": "k"}}
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2"]
+LINES = ["-", "--", "-.", ":", (0, (6, 2)), (0, (3, 1, 1, 1, 1, 1))]
 fig, ((ax_f, ax_df), (ax_tail, ax_key)) = plt.subplots(
     2, 2, figsize=(7, 6.4), layout="constrained"
 )
 for i, (name, (f, df)) in enumerate(FAMILY.items()):
-    style = styles.get(name, {"color": f"C{i - 2}"})
+    style = styles.get(name, {"color": OKABE_ITO[i - 2], "ls": LINES[i - 2]})
     ax_f.plot(x, f(x), label=name, **style)
     ax_df.plot(x, df(x), **style)
     with np.errstate(divide="ignore"):
