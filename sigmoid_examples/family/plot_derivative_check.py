@@ -80,5 +80,5 @@ plt.show()
 # about :math:`10^{-11}` at :math:`h \approx 1.5 \times 10^{-5}`, is far above
 # the error that :func:`~sigmoid.sigmoid_derivative`'s docstring allows it
 # (4 ULP, at most :math:`2.2 \times 10^{-16}`): a finite difference confirms
-# the derivative to within about :math:`10^{-11}` and no closer, which is why
-# the test suite checks it against mpmath instead.
+# the derivative to within about :math:`10^{-11}` and no closer. To check it
+# more closely, compare it with a high-precision reference such as mpmath's.

@@ -88,8 +88,8 @@ for maximum, steepness, midpoint in [(1, 1, 0), (3, 2, 1), (0.5, -4, -2), (10, 0
 # scale, with :math:`L = 1` and :math:`x_0 = 0`. The dashed line is the
 # tangent at the midpoint, of slope :math:`k/4`: as :math:`k` grows the curve
 # approaches a step from 0 to 1 at :math:`x_0`, and as it shrinks the curve
-# flattens towards the constant :math:`L/2`. The frames are drawn once when
-# this page is built and play in the browser without a server.
+# flattens towards the constant :math:`L/2`. The frames are drawn once and
+# play in the browser without a server.
 
 up = np.geomspace(0.25, 8, 11)  # each k 1.41 times the one before
 sweep = np.concatenate([up, up[-2:0:-1]])  # there and back: 20 frames

@@ -31,8 +31,10 @@ def loss_from_logit(z, label):
 #
 # .. math::
 #
-#     L(z, y) &= -y \log\sigma(z) - (1 - y) \log(1 - \sigma(z)) \\
-#             &= -y \log\sigma(z) - (1 - y) \log\sigma(-z),
+#     L(z, y) &= -y \log\sigma(z) \\
+#             &\quad - (1 - y) \log(1 - \sigma(z)) \\
+#             &= -y \log\sigma(z) \\
+#             &\quad - (1 - y) \log\sigma(-z),
 #
 # because :math:`1 - \sigma(z) = \sigma(-z)`. The first form goes through the
 # probability :math:`p = \sigma(z)`; the second never forms it. Here the
@@ -56,30 +58,26 @@ def loss_from_logit(z, label):
 
 
 def first_float(broken, lo, hi, dtype):
-    """Smallest float a in (lo, hi] of ``dtype`` with ``broken(a)`` true."""
-    as_int = np.dtype(dtype).str.replace("f", "i")
-    lo = np.array(lo, dtype).view(as_int).item()
-    hi = np.array(hi, dtype).view(as_int).item()
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if broken(np.array(mid, as_int).view(dtype)):
-            hi = mid
-        else:
-            lo = mid
-    return float(np.array(hi, as_int).view(dtype))
+    """Smallest float of ``dtype`` in (lo, hi] where ``broken`` holds."""
+    lo, hi = dtype(lo), dtype(hi)
+    while np.nextafter(lo, hi) < hi:  # a float lies between: halve the interval
+        mid = lo / 2 + hi / 2
+        lo, hi = (lo, mid) if broken(mid) else (mid, hi)
+    return float(hi)
 
 
-DTYPES = (np.float32, np.float64)
 edges = {}
+DTYPES = (np.float32, np.float64)
 for dtype in DTYPES:
-    one = first_float(lambda a: sigmoid(a) == 1, 1, 1e3, dtype)
-    zero = -first_float(lambda a: sigmoid(-a) == 0, 1, 1e4, dtype)
-    lost = -first_float(lambda a: 1 - sigmoid(-a) == 1, 1, 1e3, dtype)
-    edges[dtype] = {"one": one, "zero": zero, "lost": lost}
+    edges[dtype] = {
+        "one": first_float(lambda a: sigmoid(a) == 1, 1, 1e3, dtype),
+        "lost": -first_float(lambda a: 1 - sigmoid(-a) == 1, 1, 1e3, dtype),
+        "zero": -first_float(lambda a: sigmoid(-a) == 0, 1, 1e4, dtype),
+    }
     print(f"{np.dtype(dtype).name}:")
-    print(f"  sigmoid(z) rounds to 1      for z >= {one:9.4f}")
-    print(f"  1 - sigmoid(z) rounds to 1  for z <= {lost:9.4f}")
-    print(f"  sigmoid(z) rounds to 0      for z <= {zero:9.4f}")
+    print(f"  sigmoid(z) rounds to 1      for z >= {edges[dtype]['one']:9.4f}")
+    print(f"  1 - sigmoid(z) rounds to 1  for z <= {edges[dtype]['lost']:9.4f}")
+    print(f"  sigmoid(z) rounds to 0      for z <= {edges[dtype]['zero']:9.4f}")
 
 # %%
 # The loss against the logit
@@ -141,7 +139,9 @@ plt.show()
 # :math:`-z`.
 #
 # With label 0 the loss is :math:`-\log(1 - \sigma(z))`, and the failure comes
-# much sooner: a logit of 17.33 in float32 (36.74 in float64), an ordinary
+# much sooner: a logit of 17.33 in float32 (36.74 in float64, where
+# :math:`1 + e^{-z}` rounds to 1; a correctly rounded :math:`p` would hold out
+# to 37.43), an ordinary
 # value for a confident wrong prediction, gives :math:`1 - p = 0` and an
 # infinite loss, where the true loss is about :math:`z`. One such sample
 # makes the mean loss of the whole batch infinite. On the left, :math:`1 - p`

@@ -4,7 +4,7 @@ Calibrated and over-confident probabilities
 
 A model is *calibrated* when its probabilities mean what they say: among the
 cases it gives probability 0.8, about 80% are positive. The sigmoid turns any
-score into a number between 0 and 1, calibrated or not. Here three models put
+score into a number between 0 and 1, :term:`calibrated` or not. Here three models put
 the cases in the same order, and only one of them is calibrated.
 """
 
@@ -18,11 +18,11 @@ from sigmoid import log_sigmoid, sigmoid
 # ----------------------------------
 #
 # The labels are drawn so that the true probability is known:
-# :math:`P(y = 1 \mid x) = \sigma(z)` with the score (logit) :math:`z = 2x -
+# :math:`P(y = 1 \mid x) = \sigma(z)` with the score (:term:`logit`) :math:`z = 2x -
 # 0.5`, for 10,000 inputs ``x`` from a standard normal distribution.
 #
 # * The *calibrated* model predicts :math:`\sigma(z)` itself. It is the true
-#   probability, the model a perfect fit of a logistic regression would reach;
+#   probability, the model a perfect fit of a :term:`logistic regression` would reach;
 #   using it directly keeps the example free of fitting code.
 # * The *over-confident* model predicts :math:`\sigma(3z)`: the same score,
 #   three times too large, pushes its probabilities towards 0 and 1.
@@ -59,8 +59,8 @@ models = [  # name, formula for the legend, score
 # averaged over the cases: :math:`\mathrm{ECE} = \sum_k (n_k / n)\,
 # |\bar p_k - \bar y_k|`, with :math:`n_k` cases in bin :math:`k`. The
 # *Brier score* :math:`\frac{1}{n}\sum_i (p_i - y_i)^2` and the *log loss*
-# (cross-entropy, computed from the score with ``log_sigmoid``) judge ranking
-# and calibration together; the *accuracy* at the threshold 0.5 judges only
+# (:term:`cross-entropy`, computed from the score with ``log_sigmoid``) judge ranking
+# and :term:`calibration` together; the *accuracy* at the threshold 0.5 judges only
 # the decisions.
 
 edges = np.linspace(0, 1, 11)
@@ -129,7 +129,7 @@ plt.show()
 # under-confident model errs the other way: its curve is steeper, and of its
 # cases between 0.8 and 0.9 (mean prediction 0.83) 99% are positive.
 #
-# The Brier score and the log loss are lowest for the calibrated model: with
+# The Brier score and the log :term:`loss` are lowest for the calibrated model: with
 # the ranking the same, the whole difference comes from calibration. The two
 # scores weigh mistakes differently. The log loss punishes a confident wrong
 # answer hardest, so it rates the over-confident model worst (0.673, against

@@ -4,7 +4,7 @@ Not zero-centred
 
 The sigmoid's outputs are always positive, so the neurons of the next layer
 only ever see positive inputs. Then, for any one training example, the
-gradients of a neuron's incoming weights all have the same sign, and
+:term:`gradients <gradient>` of a neuron's incoming weights all have the same sign, and
 gradient descent one example at a time zig-zags towards a target that needs
 some weights raised and others lowered.
 """
@@ -43,7 +43,7 @@ from sigmoid import sigmoid
 # Inputs: 200 pairs :math:`a = \sigma(u)` with :math:`u` drawn from a normal
 # distribution, so every entry lies in (0, 1); the *centred* inputs are the
 # same numbers minus their mean. Targets are :math:`t = a \cdot w^*` with
-# :math:`w^* = (1.5, -1.5)`, so the best weights are known, and the loss is
+# :math:`w^* = (1.5, -1.5)`, so the best weights are known, and the :term:`loss` is
 # the squared error :math:`\tfrac12 (a \cdot w - t)^2`. Stochastic gradient
 # descent starts at :math:`w = (-1.5, 1.5)` and takes 40 steps of one
 # example each, in the same random order for both kinds of input.

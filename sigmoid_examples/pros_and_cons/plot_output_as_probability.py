@@ -3,8 +3,8 @@ Output as a probability
 =======================
 
 The sigmoid maps any score to a number between 0 and 1, which a model can
-use as a probability. Here a one-feature logistic regression, fitted by plain
-gradient descent, reads sigmoid(wx + b) as the probability P(y = 1 | x), and
+use as a probability. Here a one-feature :term:`logistic regression`, fitted by plain
+:term:`gradient` descent, reads sigmoid(wx + b) as the probability P(y = 1 | x), and
 the data show how well it matches the observed frequencies.
 """
 
@@ -32,7 +32,7 @@ y = (rng.random(n) < sigmoid(true_w * x + true_b)).astype(float)
 # Fitting by gradient descent
 # ---------------------------
 #
-# The loss is the average negative log-likelihood (binary cross-entropy)
+# The :term:`loss` is the average negative log-likelihood (:term:`binary cross-entropy`)
 #
 # .. math::
 #
