@@ -4,9 +4,10 @@
 the current directory (the caller sets ``MPLBACKEND=Agg``), and
 records each figure at the ``plt.show()`` that shows it first: per axes, each
 visible line's colour (its alpha blended over the axes' background), line
-style, marker and label, and the colours of the axes' texts (a text in a
-line's colour is that line's direct label). tests/test_figure_colours.py
-reads the file; this process needs only Matplotlib.
+style, marker and label, the colours of the axes' texts (a text in a line's
+colour is that line's direct label), whether it shows a grid, and its axis
+labels. tests/test_figure_colours.py reads the file; this process needs only
+Matplotlib.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
-from matplotlib.colors import to_rgba
+from matplotlib.colors import to_hex, to_rgba
 
 
 def _blend(color: Any, alpha: float | None, background: Any) -> list[float]:
@@ -35,6 +36,7 @@ def _axes(ax: Any) -> dict[str, Any]:
     lines = [
         {
             "color": _blend(line.get_color(), line.get_alpha(), background),
+            "hex": to_hex(line.get_color()),
             "linestyle": str(line.get_linestyle()),
             "marker": str(line.get_marker()),
             "label": str(line.get_label()),
@@ -47,7 +49,15 @@ def _axes(ax: Any) -> dict[str, Any]:
         for text in ax.texts
         if text.get_visible() and text.get_text().strip()
     ]
-    return {"title": ax.get_title(), "lines": lines, "texts": texts}
+    grid = ax.xaxis.get_gridlines() + ax.yaxis.get_gridlines()
+    return {
+        "title": ax.get_title(),
+        "lines": lines,
+        "texts": texts,
+        "shown": bool(ax.axison),
+        "grid": any(line.get_visible() for line in grid),
+        "labels": [ax.get_xlabel(), ax.get_ylabel()],
+    }
 
 
 def main(script: str, out: str) -> None:
@@ -59,6 +69,7 @@ def main(script: str, out: str) -> None:
             if number not in seen:
                 seen.add(number)
                 figure = plt.figure(number)
+                figure.draw_without_rendering()  # ticks and their grid lines
                 axes = [_axes(ax) for ax in figure.axes]
                 figures.append({"number": len(figures) + 1, "axes": axes})
 

@@ -1,4 +1,4 @@
-"""Every gallery figure stays readable under colour-vision deficiency.
+"""Every gallery figure stays readable under colour-vision deficiency, in one style.
 
 Each gallery script is run with Agg (tests/record_figures.py records what its
 figures draw). On every axes, two lines that differ only by colour (same line
@@ -6,9 +6,13 @@ style, same marker, not both labelled directly on the plot by a text in their
 colour) must stay at least 12 apart in CAM02-UCS, the perceptual colour space
 of CIECAM02, under simulated deuteranopia and protanopia at severity 100
 (colorspacious, Machado et al. 2009). Lines of exactly the same colour are one
-series drawn in pieces, not two. The Okabe-Ito palette passes; sigma in #307EC7
-and its derivative in #9621E2 pass only because the derivative is dashed: under deuteranopia they are
-closer than 12.
+series drawn in pieces, not two. The Okabe-Ito palette passes; the sigmoid in
+#307EC7 and its derivative in #9621E2 pass only because the derivative is
+dashed: under deuteranopia they are closer than 12.
+
+The figures also speak one visual language (docs/using_examples.md): the
+lines labelled sigma(x) and sigma'(x) in the same colour and style everywhere,
+a grid on every axes, and lower-case axis words.
 """
 
 from __future__ import annotations
@@ -36,6 +40,9 @@ DEFICIENCIES = ("deuteranomaly", "protanomaly")  # at severity 100: -anopia
 SKIP = {
     # basics: g18 (the derivative dashed on centred axes; the pair is 11.3 apart)
     "basics/plot_centred_axes.py": "basics: g18",
+    # basics: g18 (tab:blue and tab:orange for the sigmoid and its derivative,
+    # the derivative solid, and "Value")
+    "basics/plot_sigmoid_and_derivative.py": "basics: g18",
 }
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00"]
 
@@ -116,10 +123,43 @@ def test_okabe_ito_colours_stay_apart(first: str, second: str) -> None:
         assert distance >= MINIMUM_DISTANCE, (first, second, deficiency)
 
 
+# The legend labels of the sigmoid and its derivative: (colour, line style).
+SIGMA_STYLES = {r"$\sigma(x)$": ("#307ec7", "-"), r"$\sigma'(x)$": ("#9621e2", "--")}
+
+
+def visual_language_problems(axes: dict[str, Any]) -> list[str]:
+    """Where one axes leaves the site's visual language."""
+    problems = []
+    where = f"axes {axes['title']!r}"
+    if axes["shown"] and not axes["grid"]:
+        problems.append(f"{where}: no grid (ax.grid(alpha=0.3))")
+    for label in axes["labels"]:
+        if label[:1].isascii() and label[:1].isupper():
+            problems.append(f"{where}: axis label {label!r} is not lower case")
+    for line in axes["lines"]:
+        expected = SIGMA_STYLES.get(line["label"])
+        if expected and (line["hex"], line["linestyle"]) != expected:
+            problems.append(
+                f"{where}: {line['label']} drawn in {line['hex']} "
+                f"{line['linestyle']!r}, not {expected}"
+            )
+    return problems
+
+
+def test_visual_language_flags_a_gridless_capitalised_off_colour_axes() -> None:
+    sigma = {"hex": "#1f77b4", "linestyle": "-", "label": r"$\sigma(x)$"}
+    axes = {"title": "", "shown": True, "grid": False, "labels": ["Value", "x"]}
+    assert len(visual_language_problems({**axes, "lines": [sigma]})) == 3
+    sigma["hex"] = "#307ec7"
+    axes = {**axes, "grid": True, "labels": ["value", r"$\sigma$"]}
+    assert not visual_language_problems({**axes, "lines": [sigma]})
+
+
 @pytest.mark.parametrize(
     "script", SCRIPTS, ids=[str(s.relative_to(EXAMPLES)) for s in SCRIPTS]
 )
 def test_figures_do_not_rely_on_colour_alone(script: Path, tmp_path: Path) -> None:
+    """And speak the site's visual language (one run of the script for both)."""
     name = script.relative_to(EXAMPLES).as_posix()
     if name in SKIP:
         pytest.skip(SKIP[name])
@@ -139,6 +179,6 @@ def test_figures_do_not_rely_on_colour_alone(script: Path, tmp_path: Path) -> No
         f"figure {figure['number']}, {problem}"
         for figure in figures
         for axes in figure["axes"]
-        for problem in colour_only_pairs(axes)
+        for problem in colour_only_pairs(axes) + visual_language_problems(axes)
     ]
     assert not problems, "\n".join(problems)

@@ -65,6 +65,7 @@ ax.set(
     ylim=(1e-13, 1e-2),
     title="Central difference against sigmoid_derivative",
 )
+ax.grid(alpha=0.3)
 ax.legend()
 # Alt text: The largest error of the central difference on [−8, 8] against the step h
 # from 10⁻¹² to 10⁻¹, on log-log axes: for large steps it follows the dashed truncation

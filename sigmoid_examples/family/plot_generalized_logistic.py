@@ -35,6 +35,7 @@ for ax, (parameter, (title, values)) in zip(axes, PANELS.items(), strict=True):
             params["midpoint"], params["maximum"] / 2, "o", color=OKABE_ITO[i], ms=5
         )
     ax.set(title=f"{title} varies", ylabel="f(x)")
+    ax.grid(alpha=0.3)
     ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1))
 axes[-1].set_xlabel("x")
 # Alt text: Three stacked panels of the generalized logistic curve, each varying one
@@ -96,9 +97,12 @@ sweep = np.concatenate([up, up[-2:0:-1]])  # there and back: 20 frames
 
 fig_anim, ax = plt.subplots(figsize=(3.6, 2.4))
 fig_anim.subplots_adjust(left=0.17, right=0.96, bottom=0.2, top=0.88)
-(curve,) = ax.plot(x, generalized_logistic(x, steepness=sweep[0]), color="C0", lw=2)
-(tangent,) = ax.plot([], [], color="C1", ls="--", lw=1.2)
-ax.plot(0, 0.5, "o", color="C1", ms=4)
+(curve,) = ax.plot(
+    x, generalized_logistic(x, steepness=sweep[0]), color="#307EC7", lw=2
+)
+(tangent,) = ax.plot([], [], color="#000000", ls="--", lw=1.2)
+ax.plot(0, 0.5, "o", color="#000000", ms=4)
+ax.grid(alpha=0.3)
 ax.set(
     xlim=(-6, 6),
     ylim=(-0.05, 1.05),

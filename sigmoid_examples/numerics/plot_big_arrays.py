@@ -85,7 +85,7 @@ fig, (ax_mem, ax_time) = plt.subplots(
 )
 positions = np.arange(len(WAYS))
 for offset, (name, color) in zip(
-    (-0.2, 0.2), (("float64", "C0"), ("float32", "C1")), strict=True
+    (-0.2, 0.2), (("float64", "#0072B2"), ("float32", "#E69F00")), strict=True
 ):
     bars = ax_mem.barh(positions + offset, memory[name], 0.4, color=color, label=name)
     ax_mem.bar_label(bars, fmt="%.1f", padding=2)
@@ -97,6 +97,7 @@ ax_mem.set_yticks(positions, list(WAYS))
 ax_mem.invert_yaxis()  # first way at the top
 for ax in (ax_mem, ax_time):
     ax.margins(x=0.2)  # room for the numbers
+    ax.grid(axis="x", alpha=0.3)
 ax_mem.set(xlabel="peak extra memory (MiB)", title="Memory")
 ax_time.set(xlabel="time (ms), best of 7", title="Time")
 fig.suptitle(f"The sigmoid of {N:,} numbers")

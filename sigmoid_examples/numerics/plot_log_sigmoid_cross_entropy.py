@@ -101,23 +101,23 @@ for row, dtype in zip(axes, DTYPES, strict=True):
     for ax, label in zip(row, (1, 0), strict=True):
         with np.errstate(divide="ignore"):  # log(0) is the point here
             naive = loss_from_probability(z, label)
-        ax.plot(z, loss_from_logit(z, label), color="C0", lw=3)
+        ax.plot(z, loss_from_logit(z, label), color="#307EC7", lw=3)
         shown = np.isfinite(naive) & (naive > 0)
-        ax.plot(np.where(shown, z, np.nan), naive, color="C1", ls="--", lw=2)
+        ax.plot(np.where(shown, z, np.nan), naive, color="#E69F00", ls="--", lw=2)
         zeros, infs = z[naive == 0][::30], z[np.isinf(naive)][::30]
-        ax.plot(zeros, np.full(zeros.size, BOTTOM[dtype] * 5), "v", color="C1", ms=5)
-        ax.plot(infs, np.full(infs.size, TOP / 5), "^", color="C3", ms=5)
+        ax.plot(zeros, 0 * zeros + BOTTOM[dtype] * 5, "v", color="#E69F00", ms=5)
+        ax.plot(infs, 0 * infs + TOP / 5, "^", color="#D55E00", ms=5)
         for edge in (e["one"], e["lost"]):
             ax.axvline(edge, color="0.5", lw=0.8, ls=":")
-        ax.set_yscale("log")
-        ax.set_ylim(BOTTOM[dtype], TOP)
-        ax.set(xlabel="logit z", title=f"{name}, label y = {label}")
+        ax.set(yscale="log", ylim=(BOTTOM[dtype], TOP), xlabel="logit z")
+        ax.set_title(f"{name}, label y = {label}")
+        ax.grid(alpha=0.3)
     row[0].set_ylabel("loss")
 legend = {
-    "from the logit: -log_sigmoid(±z)": {"color": "C0", "lw": 3},
-    "from the probability: -log(p) or -log(1 - p)": {"color": "C1", "ls": "--"},
-    "probability form returns 0": {"color": "C1", "marker": "v", "ls": ""},
-    "probability form returns inf": {"color": "C3", "marker": "^", "ls": ""},
+    "from the logit: -log_sigmoid(±z)": {"color": "#307EC7", "lw": 3},
+    "from the probability: -log(p) or -log(1 - p)": {"color": "#E69F00", "ls": "--"},
+    "probability form returns 0": {"color": "#E69F00", "marker": "v", "ls": ""},
+    "probability form returns inf": {"color": "#D55E00", "marker": "^", "ls": ""},
     "p or 1 - p rounds to 1 (values printed above)": {"color": "0.5", "ls": ":"},
 }
 handles = [plt.Line2D([], [], **style) for style in legend.values()]

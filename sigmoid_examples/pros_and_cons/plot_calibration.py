@@ -67,8 +67,9 @@ edges = np.linspace(0, 1, 11)
 fig, (top, bottom) = plt.subplots(
     2, 1, figsize=(7, 8), height_ratios=[3, 1.4], sharex=True, layout="constrained"
 )
-top.plot([0, 1], [0, 1], color="tab:gray", linestyle="--", label="perfect calibration")
-for (name, formula, score), marker in zip(models, "osD", strict=True):
+top.plot([0, 1], [0, 1], color="0.5", linestyle="--", label="perfect calibration")
+LOOKS = [("#307EC7", "o", "-"), ("#E69F00", "s", "--"), ("#009E73", "D", ":")]
+for (name, formula, score), (color, marker, ls) in zip(models, LOOKS, strict=True):
     p = sigmoid(score)
     bin_of = np.digitize(p, edges[1:-1])  # which bin each prediction falls in, 0 to 9
     count = np.bincount(bin_of, minlength=10)
@@ -88,8 +89,15 @@ for (name, formula, score), marker in zip(models, "osD", strict=True):
         f"{observed[8]:.0%} positive"
     )
     used = count > 0
-    top.plot(mean_p[used], observed[used], marker=marker, label=f"{name}, {formula}")
-    bottom.stairs(count, edges, linewidth=2)
+    top.plot(
+        mean_p[used],
+        observed[used],
+        marker=marker,
+        ls=ls,
+        color=color,
+        label=f"{name}, {formula}",
+    )
+    bottom.stairs(count, edges, linewidth=2, color=color, ls=ls)
 
 top.set(ylabel="observed fraction of y = 1", xlim=(0, 1), ylim=(0, 1))
 top.set_title(
@@ -98,10 +106,10 @@ top.set_title(
     r"over-confident $\sigma(3z)$ is flatter, under-confident $\sigma(z/3)$ steeper"
 )
 top.legend()
-top.grid(True, alpha=0.4)
+top.grid(alpha=0.3)
 bottom.set(xlabel="predicted probability (bins of width 0.1)", ylabel="cases")
 bottom.set_title("Number of predictions in each bin")
-bottom.grid(True, alpha=0.4)
+bottom.grid(alpha=0.3)
 # Alt text: Above, a reliability diagram: for ten bins of predictions, the fraction of
 # cases with y = 1 against the mean predicted probability. The calibrated model σ(z)
 # follows the dashed diagonal, the over-confident σ(3z) is flatter, above the diagonal

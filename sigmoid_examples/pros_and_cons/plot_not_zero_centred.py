@@ -124,14 +124,15 @@ for ax, (name, inputs) in zip(axes, inputs_by_name.items(), strict=True):
         path[:, 0],
         path[:, 1],
         "-o",
-        color="tab:red",
+        color="#D55E00",
         markersize=3,
         linewidth=1.5,
         label="SGD path, 40 steps",
     )
     ax.plot(*w_start, "s", color="black", markersize=8, label="start")
-    ax.plot(*w_best, "*", color="tab:blue", markersize=16, label="minimum $w^*$")
+    ax.plot(*w_best, "*", color="#307EC7", markersize=16, label="minimum $w^*$")
     ax.set(title=name.capitalize(), xlabel="$w_1$", aspect="equal")
+    ax.grid(alpha=0.3)
 axes[0].set_ylabel("$w_2$")
 fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=3)
 # Alt text: Contours of the loss over the weights w₁ and w₂, with 40 steps of stochastic

@@ -87,6 +87,7 @@ ax.set(
     yticks=[0.25, 0.5, 1, 2],
 )
 ax.set_yticklabels(["1/4", "1/2", "1", "2"])
+ax.minorticks_off()
 ax.set_title("The three parts of each layer's factor")
 ax.grid(alpha=0.3)
 ax.legend(loc="upper right", ncols=2)
