@@ -108,16 +108,16 @@ with np.errstate(over="ignore"):
 ax_tail.plot(x, sigmoid(x), color="#307EC7", label=r"$\sigma(x)$, the package")
 ax_tail.axvspan(t["underflow"], t["overflow"], color="#E69F00", alpha=0.15, lw=0)
 ax_tail.set(yscale="log", xlabel="x", ylabel="value", title="exp(-x) overflows")
-ax_tail.set_xticks([-745.13, -709.78])
+ax_tail.set(xticks=[-745.13, -709.78], yticks=[1e-320, 1e-310, 1e-300])
 x = np.linspace(30, 45, 1501)
 s = naive_sigmoid(x)
 ax_slope.plot(x, s * (1 - s), color="#E69F00", lw=3, label="s * (1 - s)")
 ax_slope.plot(x, sigmoid_derivative(x), color="#9621E2", ls="--", label=r"$\sigma'(x)$")
 ax_slope.set(yscale="log", xlabel="x", title="1 + exp(-x) rounds to 1")
 ax_slope.set_xticks([30, 36.74, 45])
-for ax in (ax_tail, ax_slope):
+for ax, corner in ((ax_tail, "lower right"), (ax_slope, "upper right")):
     ax.grid(alpha=0.3)
-    ax.legend(loc="lower right")
+    ax.legend(loc=corner)
 # Alt text: Two float64 panels on log scales. Left, from x = −760 to −690: the
 # package's σ(x) continues down to x = −745.13, while the textbook 1/(1 + exp(−x))
 # stops at x = −709.78, where exp(−x) overflows and the formula returns 0; the band
