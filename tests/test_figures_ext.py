@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from types import ModuleType
 
+import numpy as np
 import pytest
 from load_file import load_module
 
@@ -180,3 +181,26 @@ def test_descriptions_are_plain_sentences_not_titles(stem: str) -> None:
         assert "\\" not in text, text
         assert text.casefold() != example_title.casefold(), text
         assert text.endswith("."), text
+
+
+def test_lighten_keeps_a_thumbnail_s_size_and_look_in_fewer_bytes(
+    tmp_path: Path,
+) -> None:
+    plt = pytest.importorskip("matplotlib.pyplot")
+    from PIL import Image
+
+    fig, ax = plt.subplots(figsize=(3.2, 2.24), dpi=100)
+    ax.plot([0, 1, 2], [0, 1, 0], color="#307EC7")
+    ax.grid(alpha=0.3)
+    path = tmp_path / "sphx_glr_plot_x_thumb.png"
+    fig.savefig(path)
+    plt.close(fig)
+    before = path.stat().st_size
+    with Image.open(path) as image:
+        original = np.asarray(image.convert("RGB"), dtype=int)
+    figures.lighten(path)
+    assert path.stat().st_size < before
+    with Image.open(path) as image:
+        lightened = np.asarray(image.convert("RGB"), dtype=int)
+    assert lightened.shape == original.shape
+    assert np.abs(lightened - original).max() <= 24

@@ -77,7 +77,7 @@ for row, (function, (reference, *forms)) in zip(axes, FUNCTIONS.items(), strict=
         ax.set_yticks([0, 1, 1e5, 1e10, 1e15, 1e20])
         ax.grid(alpha=0.3)
     row[0].set_ylabel("error in ULPs")
-    row[0].legend(loc="center", markerscale=4, fontsize="small")
+    row[0].legend(loc="center", markerscale=4)
 # Alt text: Error in ULPs of two formulas for σ′ (top) and two for log σ (bottom), in
 # float32 and float64, across the whole range of x: the package's functions stay below
 # about 1 ULP everywhere; σ(1 − σ) loses accuracy exponentially for positive x and then
