@@ -94,7 +94,8 @@ sphinx_gallery_conf = {
     # no more: the gallery page loads every thumbnail.
     "thumbnail_size": (320, 224),
     "doc_module": ("sigmoid",),
-    # Matplotlib's scraper, recording each figure's text size (_ext/figures.py).
+    # Matplotlib's scraper, giving each figure the alt text its script writes
+    # and recording its text size (_ext/figures.py).
     "image_scrapers": ("figures.scraper",),
     "backreferences_dir": "gen_modules/backreferences",
     "exclude_implicit_doc": {r"sigmoid\.__version__"},

@@ -57,6 +57,7 @@ EXAMPLES = ROOT / "sigmoid_examples"
 PROS_AND_CONS = DOCS / "pros_and_cons.md"
 HOW_IT_IS_COMPUTED = DOCS / "how_it_is_computed.md"
 VANISHING = EXAMPLES / "pros_and_cons" / "plot_vanishing_gradient.py"
+VANISHING_PARTS = EXAMPLES / "pros_and_cons" / "plot_vanishing_gradient_parts.py"
 ACTIVATIONS = EXAMPLES / "family" / "plot_activations.py"
 NOT_ZERO_CENTRED = EXAMPLES / "pros_and_cons" / "plot_not_zero_centred.py"
 SMOOTH = EXAMPLES / "pros_and_cons" / "plot_smooth_gradient.py"
@@ -223,9 +224,9 @@ def test_vanishing_gradient_prose_matches_the_network() -> None:
     depth, width, batch = run["depth"], run["width"], run["batch"]
     match = claim(VANISHING, r"The network has (\d+) hidden layers of (\d+) units")
     assert (int(match[1]), int(match[2])) == (depth, width)
-    match = claim(VANISHING, r"\\sqrt\{1/(\d+)\}` \(Glorot\)")
+    match = claim(VANISHING, r"\\sqrt\{1/(\d+)\}` \(:term:`Glorot")
     assert int(match[1]) == width
-    match = claim(VANISHING, r"\\sqrt\{2/(\d+)\}` \(He\)")
+    match = claim(VANISHING, r"\\sqrt\{2/(\d+)\}` \(:term:`He")
     assert int(match[1]) == width
     match = claim(VANISHING, r"makes a batch of (\d+) inputs with (\d+) features")
     assert (int(match[1]), int(match[2])) == (batch, width)
@@ -245,16 +246,20 @@ def test_vanishing_gradient_prose_matches_its_output() -> None:
     assert 3.5 < 1 / np.median(sigmoid_ratio[:-1] / sigmoid_ratio[1:]) < 4.5
     claim(VANISHING, r"a few hundred million times smaller than at the top")
     assert 1e8 <= 1 / sigmoid_ratio[0] < 1e9
-    claim(VANISHING, r"Every activation part is at most 1/4")
-    assert np.max(run["activation_part"]) <= 0.25
-    claim(VANISHING, r"The weight parts scatter around 1, and so does their product")
-    assert np.all((run["weight_part"] > 0.75) & (run["weight_part"] < 1.33))
-    assert 0.75 < np.prod(run["weight_part"]) < 1.33
-    claim(VANISHING, r"The input parts are close to 1 except at the first layer")
-    assert np.all(np.abs(np.log(run["input_part"][1:])) < np.log(1.25))
-    assert run["input_part"][0] > 1.5
-    claim(VANISHING, r"step from layer 2 to layer 1 is well above 1/4")
-    assert run["factor"][0] > 0.4
+    parts = run_example(VANISHING_PARTS)
+    claim(VANISHING_PARTS, r"Every activation part is at most 1/4")
+    assert np.max(parts["activation_part"]) <= 0.25
+    claim(VANISHING_PARTS, r"The weight parts scatter around 1, and so does their")
+    assert np.all((parts["weight_part"] > 0.75) & (parts["weight_part"] < 1.33))
+    assert 0.75 < np.prod(parts["weight_part"]) < 1.33
+    claim(VANISHING_PARTS, r"The input parts are close to 1 except at the first")
+    assert np.all(np.abs(np.log(parts["input_part"][1:])) < np.log(1.25))
+    assert parts["input_part"][0] > 1.5
+    claim(VANISHING_PARTS, r"step from layer 2 to layer 1 is well above 1/4")
+    assert parts["factor"][0] > 0.4
+    # The parts' network is the same network: the same fall, layer by layer.
+    sigmoid_norms = run["results"]["sigmoid"][0][0]
+    assert np.allclose(parts["weight_grad"], sigmoid_norms, rtol=1e-9)
     claim(
         VANISHING,
         r"tanh and ReLU networks keep every layer's gradient within a factor of two",
@@ -270,7 +275,7 @@ def test_vanishing_gradient_prose_matches_its_output() -> None:
         r"share dominates",
     )
     assert int(match[1]) == run["depth"]
-    assert np.prod(run["activation_part"]) < 1e-6 * np.prod(run["weight_part"])
+    assert np.prod(parts["activation_part"]) < 1e-6 * np.prod(parts["weight_part"])
 
 
 # -- The not-zero-centred example ---------------------------------------------
@@ -408,7 +413,7 @@ def test_cost_of_exp_prose_matches_its_sizes() -> None:
     assert sizes["out of cache"] * 8 == int(match[3]) * 1_000_000
     claim(COST_OF_EXP, r"read 8 bytes and write 8 bytes per element")
     assert np.dtype(np.float64).itemsize == 8
-    match = claim(COST_OF_EXP, r"overflows, with a warning, for :math:`x < -([\d.]+)`")
+    match = claim(COST_OF_EXP, r"overflow>`, with a warning, for :math:`x < -([\d.]+)`")
     assert rounds_to(match[1], math.log(np.finfo(np.float64).max))
 
 
@@ -696,14 +701,16 @@ def test_start_here_float32_overflow_point() -> None:
 # -- The family ---------------------------------------------------------------
 
 FAMILY_PLOT = EXAMPLES / "family" / "plot_sigmoid_family.py"
+PROBIT = EXAMPLES / "family" / "plot_probit.py"
 LOGIT_PLOT = EXAMPLES / "family" / "plot_logit.py"
+LOGIT_ODDS = EXAMPLES / "family" / "plot_logit_odds.py"
 GENERALIZED = EXAMPLES / "family" / "plot_generalized_logistic.py"
 HIGHER = EXAMPLES / "family" / "plot_higher_derivatives.py"
 
 
 def test_logistic_distribution_standard_deviation() -> None:
     match = claim(
-        FAMILY_PLOT,
+        PROBIT,
         r"its standard deviation is :math:`\\pi/\\sqrt\{3\} \\approx (\d\.\d+)`, "
         r"against 1",
     )
@@ -715,19 +722,19 @@ def test_logistic_distribution_standard_deviation() -> None:
 
 
 def test_probit_scale_and_its_largest_difference() -> None:
-    run = run_example(FAMILY_PLOT)
+    run = run_example(PROBIT)
     best, gap, x = run["best"], run["gap"], run["x"]
-    match = claim(FAMILY_PLOT, r"\\Phi\(x\) \\approx \\sigma\((\d\.\d+)\\,x\)")
+    match = claim(PROBIT, r"\\Phi\(x\) \\approx \\sigma\((\d\.\d+)\\,x\)")
     assert match[1] == f"{best:.3f}"  # "to the digits it is quoted with"
-    match = claim(FAMILY_PLOT, r"with :math:`c` about (\d\.\d+)")
+    match = claim(PROBIT, r"with :math:`c` about (\d\.\d+)")
     assert rounds_to(match[1], best)
-    match = claim(FAMILY_PLOT, r"differ by a factor of about (\d\.\d+)")
+    match = claim(PROBIT, r"differ by a factor of about (\d\.\d+)")
     assert rounds_to(match[1], best)
-    claim(FAMILY_PLOT, r"printed largest difference, under one hundredth")
+    claim(PROBIT, r"printed largest difference, under one hundredth")
     assert np.max(np.abs(gap)) < 0.01
     # "swings between four peaks of nearly equal height": gap is on x >= 0,
     # and the difference is odd, so each peak there has a mirror image.
-    match = claim(FAMILY_PLOT, r"swings between (\w+) peaks of nearly equal height")
+    match = claim(PROBIT, r"swings between (\w+) peaks of nearly equal height")
     slope = np.sign(np.diff(gap))
     peaks = np.flatnonzero(slope[:-1] != slope[1:]) + 1
     assert x[0] == 0
@@ -798,6 +805,14 @@ def test_heavy_tails_saturate_late_and_have_narrow_bells() -> None:
         assert abs(float(row[2]) - width[name]) <= 0.006
 
 
+def _assert_correctly_rounded_sigma_reaches_one_at_54_ln_2() -> None:
+    """sigma(x), correctly rounded to float64, is below 1 until x = 54 ln 2."""
+    below, above = 54 * math.log(2) * (1 - 1e-9), 54 * math.log(2) * (1 + 1e-9)
+    assert float(1 / (1 + mp.exp(-mp.mpf(below)))) < 1
+    assert float(1 / (1 + mp.exp(-mp.mpf(above)))) == 1
+    assert float(1 / (1 + mp.exp(-mp.mpf(37.0)))) == 0.9999999999999999
+
+
 def test_logit_round_trip_errors() -> None:
     run = run_example(LOGIT_PLOT)
     match = claim(
@@ -812,9 +827,19 @@ def test_logit_round_trip_errors() -> None:
             assert rounds_to(printed, error)
         else:
             assert 0.5 < error / 10.0 ** int(printed) < 2
+    match = claim(
+        LOGIT_PLOT,
+        r"returns 1 from :math:`x = 53 \\ln 2 \\approx ([\d.]+)`, where "
+        r":math:`1 \+ e\^\{-x\}` rounds to 1; a correctly rounded :math:`\\sigma` "
+        r"would stay below 1 until :math:`54 \\ln 2 \\approx ([\d.]+)`",
+    )
+    assert rounds_to(match[1], 53 * math.log(2))
+    assert rounds_to(match[1], run["edge"])
+    assert rounds_to(match[2], 54 * math.log(2))
+    _assert_correctly_rounded_sigma_reaches_one_at_54_ln_2()
     claim(LOGIT_PLOT, r"keeps the round trip within an ULP or two everywhere")
     assert run["worst"] <= 2
-    claim(LOGIT_PLOT, r"a probability of 3/4 is odds of 3 to 1, and its logit is")
+    claim(LOGIT_ODDS, r"A probability of 3/4 is odds of 3 to 1, and its logit is")
     assert math.isclose(logit(0.75), math.log(3))
     match = claim(
         LOGIT_PLOT,
@@ -879,6 +904,9 @@ def test_higher_derivative_zeros_and_values() -> None:
 # -- Numerics -----------------------------------------------------------------
 
 STABILITY = EXAMPLES / "numerics" / "plot_numerical_stability.py"
+SIGMOID_ULP = EXAMPLES / "numerics" / "plot_sigmoid_ulp.py"
+DERIVATIVE_ULP = EXAMPLES / "numerics" / "plot_derivative_ulp.py"
+BIG_ARRAYS_CHUNKS = EXAMPLES / "numerics" / "plot_big_arrays_chunks.py"
 CROSS_ENTROPY = EXAMPLES / "numerics" / "plot_log_sigmoid_cross_entropy.py"
 BIG_ARRAYS = EXAMPLES / "numerics" / "plot_big_arrays.py"
 
@@ -901,7 +929,7 @@ def test_stability_thresholds_match_the_bisection() -> None:
         assert rounds_to(log, math.log(largest))
         assert rounds_to(log, -t["overflow"])
         assert rounds_to(log, t["nan"])
-    match = claim(STABILITY, r"subnormal\) float down to (-[\d.]+) and\s+(-[\d.]+),")
+    match = claim(STABILITY, r"subnormal`\) float down to (-[\d.]+) and\s+(-[\d.]+),")
     assert rounds_to(match[1], f32["underflow"])
     assert rounds_to(match[2], f64["underflow"])
     match = claim(
@@ -915,11 +943,17 @@ def test_stability_thresholds_match_the_bisection() -> None:
     for dtype, t in ((np.float32, f32), (np.float64, f64)):
         bits = np.finfo(dtype).nmant + 1
         assert f"{t['collapse']:.4f}" == f"{bits * math.log(2):.4f}"
+    match = claim(STABILITY, r"From :math:`x = p \\ln 2` on \(([\d.]+) in float64\)")
+    assert rounds_to(match[1], f64["collapse"])
+    match = claim(STABILITY, r"up to :math:`\(p \+ 1\) \\ln 2`,\s+([\d.]+) in float64")
+    assert rounds_to(match[1], 54 * math.log(2))
+    _assert_correctly_rounded_sigma_reaches_one_at_54_ln_2()
 
 
 def test_stability_cosh_overflow_point() -> None:
     match = claim(
-        STABILITY, r"where :math:`\\cosh x` overflows\s+\(:math:`\|x\| > ([\d.]+)`\)"
+        DERIVATIVE_ULP,
+        r"where :math:`\\cosh x` overflows\s+\(:math:`\|x\| > ([\d.]+)`\)",
     )
     low, high = 700.0, 720.0  # np.cosh(low) is finite, np.cosh(high) is inf
     with np.errstate(over="ignore"):
@@ -944,24 +978,26 @@ def _largest_errors(printed: str, block: str, label: str) -> tuple[float, float]
 
 
 def test_stability_error_sizes_match_the_printed_maxima() -> None:
-    printed = run_example(STABILITY)["printed"]
+    printed = run_example(SIGMOID_ULP)["printed"]
     naive = "1/(1+exp(-x))"
     middle32, all32 = _largest_errors(printed, "float32, sigmoid", naive)
     middle64, all64 = _largest_errors(printed, "float64, sigmoid", naive)
     match = claim(
-        STABILITY,
+        SIGMOID_ULP,
         r"up to\s+about :math:`(\d) \\times 10\^(\d)` ULPs in float32 and "
         r":math:`10\^\{(\d+)\}` in float64\s+\(the printed maxima\)",
     )
     assert round(all32 / 10 ** int(match[2])) == int(match[1])
     assert round(math.log10(all64)) == int(match[3])
     claim(
-        STABILITY,
+        SIGMOID_ULP,
         r"the naive formula is off by one or two ULPs \(the\s+printed maxima\)",
     )
     for value in (middle32, middle64):
         assert 1 <= value < 2.5
-    claim(STABILITY, r"That keeps every float32 point under the dotted\s+0\.5 ULP line")
+    claim(
+        SIGMOID_ULP, r"That keeps every float32 point under the dotted\s+0\.5 ULP line"
+    )
     assert (
         max(_largest_errors(printed, "float32, sigmoid", "sigmoid (this package)"))
         <= 0.5
@@ -1004,10 +1040,15 @@ def test_cross_entropy_thresholds() -> None:
     assert rounds_to(match[1], f32["zero"])
     assert rounds_to(match[2], f64["zero"])
     match = claim(
-        CROSS_ENTROPY, r"a logit of ([\d.]+) in float32 \(([\d.]+) in float64\)"
+        CROSS_ENTROPY,
+        r"a logit of ([\d.]+) in float32 \(([\d.]+) in float64, where\s+"
+        r":math:`1 \+ e\^\{-z\}` rounds to 1; a correctly rounded :math:`p` would "
+        r"hold out\s+to ([\d.]+)\)",
     )
     assert rounds_to(match[1], f32["one"])
     assert rounds_to(match[2], f64["one"])
+    assert rounds_to(match[3], 54 * ln2)
+    _assert_correctly_rounded_sigma_reaches_one_at_54_ln_2()
 
 
 def test_cross_entropy_table_claims() -> None:
@@ -1065,10 +1106,10 @@ def test_big_arrays_memory_claims() -> None:
 
 def test_chunk_loop_writes_into_slices_and_memmaps(tmp_path: Path) -> None:
     claim(
-        BIG_ARRAYS,
+        BIG_ARRAYS_CHUNKS,
         r"``out=`` accepts any slice of a contiguous array, so a loop over chunks",
     )
-    claim(BIG_ARRAYS, r"The same loop works on a ``np\.memmap``")
+    claim(BIG_ARRAYS_CHUNKS, r"The same loop works on a ``np\.memmap``")
     values = np.linspace(-50, 50, 10_001)
     inputs = np.memmap(tmp_path / "x", dtype=np.float64, mode="w+", shape=values.shape)
     inputs[:] = values

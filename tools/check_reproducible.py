@@ -39,7 +39,7 @@ GENERATED = ["_build", "auto_examples", "gen_modules", "sg_execution_times.rst"]
 SPHINX_OPTIONS = ["-n", "-W", "--keep-going", "-b", "html"]  # as `nox -s docs`
 # Examples that time code while the site builds: their pages, figures and
 # thumbnails show those measurements, which no two builds share.
-TIMED_EXAMPLES = ("plot_big_arrays", "plot_cost_of_exp")
+TIMED_EXAMPLES = ("plot_big_arrays", "plot_cost_of_exp", "plot_cost_in_a_layer")
 # "(0 minutes 1.234 seconds)" and the cells of sphinx-gallery's timing tables.
 TIMINGS = re.compile(
     rb"\d+ minutes? \d+(\.\d+)? seconds?|\d\d:\d\d\.\d\d\d|\d+(\.\d+)? MB"

@@ -1,22 +1,34 @@
 """Gallery figures: alt text that describes them, and the size of their text.
 
 sphinx-gallery takes a figure's alt text from its titles, which name a figure
-but do not say what it shows. Two hooks fix that and measure the text:
+but do not say what it shows. Each figure's description is written in its
+script instead, next to the code that draws it, as a comment that begins
+``# Alt text:`` and runs on over the comment lines that follow it (to a line
+that is not a comment, or a bare ``#``)::
 
-- :func:`scraper` wraps sphinx-gallery's Matplotlib scraper. For every figure
-  it records, in ``gen_modules/figure_text/<image>.json``, the smallest text
-  the figure draws (in pixels of the saved image) and its titles; the browser
-  tests read those files to check that the text is at least 9 pt at the size
-  the page shows the figure, and that the alt text is not the title. An
-  animation's frames go into an ``<img>`` of the page's raw HTML rather than
-  an image file: the scraper gives that ``<img>`` the name of the figure as a
-  placeholder alt text.
-- :func:`describe`, run on each gallery page's reST as Sphinx reads it, puts
-  the description written in ``figure_alt.py`` in the alt text of every
-  figure. The scraper runs only when an example changes, so doing this at
-  read time, with ``figure_alt.py`` noted as a dependency of the page, is what
-  makes an edited description reach the page on the next build. A figure
-  without a description, or a description without a figure, fails the build.
+    ax.plot(x, sigmoid(x))
+    # Alt text: The sigmoid from x = -10 to 10: an S-shaped curve rising
+    # from 0 through 1/2 at x = 0 to 1.
+    plt.show()
+
+A code block that makes several figures (an animation counts as one) has one
+such comment per figure, in the order it makes them.
+
+:func:`scraper` wraps sphinx-gallery's Matplotlib scraper, which it calls with
+the code block and after the block has run. It puts each figure's description
+in its image's alt text (or in an animation's frame ``<img>``), and fails the
+example, and so the build, when a block makes more or fewer figures than it
+has descriptions. It also records, in ``gen_modules/figure_text/<image>.json``,
+the smallest text each figure draws (in pixels of the saved image) and its
+titles; the browser tests read those files to check that the text is at least
+9 pt at the size the page shows the figure, and that the alt text is not the
+title. The description is part of the script, so editing it reruns the
+example on the next build.
+
+The gallery page and every function's mini-gallery load all their
+thumbnails at once. :func:`lighten_thumbnails`, run when the build finishes,
+saves each copied thumbnail with a palette of 256 colours, which keeps a line
+plot's look at about half the bytes.
 
 conf.py lists this module as an extension and names the scraper by its import
 path, ``"figures.scraper"``, so that sphinx-gallery's parallel workers can
@@ -28,52 +40,64 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-FIGURE_ALT = Path(__file__).with_name("figure_alt.py")
+ALT_TEXT = "# Alt text:"
+_ALT_START = re.compile(r"^[ \t]*# Alt text:(?P<text>.*)$")
+_COMMENT = re.compile(r"^[ \t]*#(?P<text>.*)$")
 # An image in sphinx-gallery's reST (single or in a list of several), with the
 # :alt: line that follows it.
 _IMAGE = re.compile(r"(\.\. image-sg:: (?P<path>\S+)\n[ \t]*:alt: )[^\n]*")
-# An animation's frame <img> in matplotlib's jshtml, once the scraper named it.
-_ANIMATION = re.compile(r'(<img id="_anim_img\w+" alt=")(?P<name>sphx_glr_[^"]+)(")')
-_NAME = re.compile(r"sphx_glr_(?P<stem>.+)_(?P<number>\d{3})")
+# An animation's frame <img> in matplotlib's jshtml, as sphinx-gallery writes it.
+_ANIMATION = re.compile(r'<img id="(_anim_img\w+)">')
 
 
-def describe(rst: str, stem: str, descriptions: Sequence[str]) -> str:
-    """Give every figure in an example's reST its description as alt text.
+def alt_texts(code: str) -> list[str]:
+    """The descriptions written in ``code``'s ``# Alt text:`` comments, in order."""
+    texts: list[str] = []
+    words: list[str] | None = None  # the description being read
+    for line in [*code.splitlines(), ""]:
+        start = _ALT_START.match(line)
+        comment = _COMMENT.match(line)
+        if words is not None and (start or not comment or not comment["text"].strip()):
+            texts.append(" ".join(word for word in words if word))
+            words = None
+        if start:
+            words = [start["text"].strip()]
+        elif words is not None and comment:
+            words.append(comment["text"].strip())
+    return texts
 
-    ``descriptions`` are those of the example ``stem``, one per figure in the
-    order the example makes them. Raises LookupError unless they match the
-    figures one to one.
+
+def describe(rst: str, descriptions: Mapping[str, str], animated: set[str]) -> str:
+    """Give every image in a code block's reST its description as alt text.
+
+    ``descriptions`` maps each figure's image name (``sphx_glr_plot_x_001``)
+    to its description; the names in ``animated`` are animations, whose frame
+    ``<img>`` elements take theirs in order. Raises LookupError unless every
+    image has a non-empty description and every description an image.
     """
-    numbers = []
+    used = []
 
     def description(name: str) -> str:
-        found = _NAME.fullmatch(name)
-        if found is None or found["stem"] != stem:
-            msg = f"{name!r} is not named like a figure of {stem}.py"
+        text = descriptions.get(name, "").strip()
+        if not text:
+            msg = f"no alt text for the figure {name}: write a {ALT_TEXT!r} comment"
             raise LookupError(msg)
-        number = int(found["number"])
-        numbers.append(number)
-        if number > len(descriptions) or not descriptions[number - 1].strip():
-            msg = (
-                f"no alt text for figure {number} of {stem}.py: add it to "
-                "docs/_ext/figure_alt.py"
-            )
-            raise LookupError(msg)
-        return descriptions[number - 1]
+        used.append(name)
+        return text
 
     rst = _IMAGE.sub(lambda m: m[1] + description(PurePosixPath(m["path"]).stem), rst)
-    rst = _ANIMATION.sub(
-        lambda m: m[1] + html.escape(description(m["name"])) + m[3], rst
-    )
-    if sorted(numbers) != list(range(1, len(descriptions) + 1)):
-        msg = (
-            f"{stem}.py makes {len(numbers)} figures and docs/_ext/figure_alt.py "
-            f"describes {len(descriptions)}: make them match"
-        )
+    for name in (name for name in descriptions if name in animated):
+        text = html.escape(description(name))
+        rst, count = _ANIMATION.subn(rf'<img id="\1" alt="{text}">', rst, count=1)
+        if count != 1:
+            msg = f"the animation {name} has no frame <img> to describe"
+            raise LookupError(msg)
+    if sorted(used) != sorted(descriptions):
+        msg = f"{ALT_TEXT!r} comments for figures that were not drawn: {descriptions}"
         raise LookupError(msg)
     return rst
 
@@ -126,6 +150,15 @@ def scraper(block: Any, block_vars: dict[str, Any], gallery_conf: Any) -> str:
             "title": _titles(figure),
             "animation": figure in animated,
         }
+    # The block's code, as sphinx-gallery's Block(type, content, lineno).
+    descriptions = alt_texts(block[1])
+    if len(descriptions) != len(records):
+        msg = (
+            f"the code block at line {block[2]} of {block_vars['src_file']} makes "
+            f"{len(records)} figures and has {len(descriptions)} {ALT_TEXT!r} "
+            "comments: write one description per figure, in the order they are made"
+        )
+        raise LookupError(msg)
     rst: str = matplotlib_scraper(block, block_vars, gallery_conf)
     if len(paths) != first + len(records):
         msg = (
@@ -141,24 +174,28 @@ def scraper(block: Any, block_vars: dict[str, Any], gallery_conf: Any) -> str:
         text = json.dumps(record, ensure_ascii=False) + "\n"
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             path.write_text(text, encoding="utf-8")
-    for name in (name for name, record in records.items() if record["animation"]):
-        rst = re.sub(
-            r'<img id="(_anim_img\w+)">', rf'<img id="\1" alt="{name}">', rst, count=1
-        )
-    return rst
+    animations = {name for name, record in records.items() if record["animation"]}
+    return describe(rst, dict(zip(records, descriptions, strict=True)), animations)
 
 
-def _describe_page(app: Any, docname: str, source: list[str]) -> None:
-    gallery = app.config.sphinx_gallery_conf["gallery_dirs"]
-    folder, _, stem = docname.rpartition("/")
-    if not folder.startswith(tuple(gallery)) or not stem.startswith("plot_"):
-        return
-    from figure_alt import ALT
+def lighten(path: Path) -> None:
+    """Save the PNG at ``path`` with a 256-colour palette, if that is smaller."""
+    from PIL import Image
 
-    app.env.note_dependency(str(FIGURE_ALT))
-    source[0] = describe(source[0], stem, ALT.get(stem, []))
+    with Image.open(path) as image:
+        palette = image.convert("RGB").quantize(256, dither=Image.Dither.NONE)
+    before = path.read_bytes()
+    palette.save(path, optimize=True)
+    if path.stat().st_size >= len(before):
+        path.write_bytes(before)
+
+
+def lighten_thumbnails(app: Any, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        for path in sorted((Path(app.outdir) / "_images").glob("sphx_glr_*_thumb.png")):
+            lighten(path)
 
 
 def setup(app: Any) -> dict[str, Any]:
-    app.connect("source-read", _describe_page)
+    app.connect("build-finished", lighten_thumbnails)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -28,12 +28,16 @@ ORDER: dict[str, list[str]] = {
         "plot_calibration.py",
         "plot_smooth_gradient.py",
         "plot_vanishing_gradient.py",
+        "plot_vanishing_gradient_parts.py",
         "plot_not_zero_centred.py",
         "plot_cost_of_exp.py",
+        "plot_cost_in_a_layer.py",
     ],
     "family": [
         "plot_sigmoid_family.py",
+        "plot_probit.py",
         "plot_logit.py",
+        "plot_logit_odds.py",
         "plot_generalized_logistic.py",
         "plot_higher_derivatives.py",
         "plot_derivative_check.py",
@@ -41,8 +45,11 @@ ORDER: dict[str, list[str]] = {
     ],
     "numerics": [
         "plot_numerical_stability.py",
+        "plot_sigmoid_ulp.py",
+        "plot_derivative_ulp.py",
         "plot_log_sigmoid_cross_entropy.py",
         "plot_big_arrays.py",
+        "plot_big_arrays_chunks.py",
     ],
 }
 SECTIONS = list(ORDER)

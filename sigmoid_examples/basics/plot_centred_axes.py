@@ -34,6 +34,9 @@ ax.set_xlabel("x", loc="right")
 ax.grid(alpha=0.3)
 ax.legend(loc="upper right")
 ax.set_title("Sigmoid and derivative on centred axes")
+# Alt text: The sigmoid (solid blue) and its derivative (dashed purple) from x = −6 to
+# 6, with the axes crossing at the origin as in a textbook and y ticks at 1/4, 1/2 and
+# 1: the S curve rises from 0 to 1 through 1/2, and the bell peaks at 1/4 at x = 0.
 plt.show()
 
 # %%

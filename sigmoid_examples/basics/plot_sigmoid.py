@@ -22,6 +22,8 @@ ax.set(xlabel="x", ylabel=r"$\sigma(x)$", title="Sigmoid function")
 ax.set_yticks([0, 0.5, 1])
 ax.grid(alpha=0.3)
 ax.legend()
+# Alt text: The sigmoid σ(x) from x = −10 to 10: an S-shaped curve rising from 0 through
+# 1/2 at x = 0 to 1, nearly flat beyond x = ±5.
 plt.show()
 
 # %%

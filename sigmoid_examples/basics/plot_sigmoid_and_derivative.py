@@ -30,6 +30,9 @@ ax.set(xlabel="x", ylabel="value", title="Sigmoid and its derivative")
 ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
 ax.grid(alpha=0.3)
 ax.legend(loc="upper left")
+# Alt text: The sigmoid σ (solid blue) and its derivative σ′ (dashed purple) from x = −8
+# to 8 on one pair of axes: at x = 0, marked by two dots, the S curve passes through 1/2
+# and the bell has its peak, 1/4.
 plt.show()
 
 # %%

@@ -54,6 +54,9 @@ ax.set(xlabel="x", ylabel="slope", title="Derivative of the sigmoid")
 ax.set_yticks([0, 0.05, 0.1, 0.15, 0.2, 0.25])
 ax.grid(alpha=0.3)
 ax.legend(loc="upper left")
+# Alt text: The derivative σ′(x), computed by hand as s(1 − s), from x = −10 to 10: a
+# symmetric bell-shaped dashed curve whose peak, σ′(0) = 1/4, is marked with a dot,
+# falling to almost 0 beyond x = ±5.
 plt.show()
 
 # %%

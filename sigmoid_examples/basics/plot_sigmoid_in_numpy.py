@@ -24,20 +24,20 @@ ax.plot(x, sigmoid(x), color="#307EC7", label=r"$\sigma(x) = \dfrac{1}{1 + e^{-x
 ax.set(xlabel="x", ylabel=r"$\sigma(x)$", title="The sigmoid, written by hand")
 ax.grid(alpha=0.3)
 ax.legend()
+# Alt text: The hand-written sigmoid from x = −10 to 10: an S-shaped curve rising from 0
+# through 1/2 at x = 0 to 1, nearly flat beyond x = ±5.
 plt.show()
 
 # %%
 # .. rubric:: What the code does
 #
 # * ``def sigmoid(x)`` writes the formula :math:`\sigma(x) = 1/(1 + e^{-x})`
-#   as it stands: ``np.exp(-x)`` is :math:`e^{-x}`. (Some texts write
-#   :math:`S(x)` for the same function; this site writes :math:`\sigma(x)`.)
+#   as it stands: ``np.exp(-x)`` is :math:`e^{-x}`.
 # * ``np.exp``, ``+`` and ``/`` are NumPy :term:`ufuncs <ufunc>`: they work
 #   element by element, so the same function takes a single number or a whole
 #   array and returns the same shape.
 # * ``np.linspace(-10, 10, 1001)`` makes 1001 evenly spaced numbers from -10
-#   to 10, both ends included, and ``sigmoid(x)`` computes :math:`\sigma` at
-#   every one of them.
+#   to 10, and ``sigmoid(x)`` computes :math:`\sigma` at every one of them.
 #
 # Large negative inputs
 # ---------------------
@@ -54,9 +54,8 @@ for warning in caught:
     print(warning.category.__name__ + ": " + str(warning.message))
 
 # %%
-# ``warnings.catch_warnings(record=True)`` collects every warning raised
-# inside the ``with`` block into the list ``caught`` (``simplefilter("always")``
-# makes sure none is skipped), and the loop prints each one's kind and message.
+# ``warnings.catch_warnings(record=True)`` collects the block's warnings in
+# ``caught`` (``"always"``: none skipped); the loop prints each one.
 #
 # The answer, 0.0, is right, but NumPy warned about an :term:`overflow`. To
 # compute :math:`\sigma(-1000)` the function needs :math:`e^{1000}`, and that
@@ -112,9 +111,8 @@ for number, warning in enumerate(caught, start=1):
 # :math:`\infty` by :math:`\infty` there, which gives ``nan`` and the
 # "invalid value" warning (4).
 #
-# The two arrays ``np.where`` was handed show it. The ``nan`` is there, and
-# ``np.where`` throws it away; ``np.errstate`` turns off, for these two lines
-# only, the warnings already seen above:
+# The two arrays ``np.where`` was handed hold the ``nan`` it throws away
+# (``np.errstate`` silences, for two lines, the warnings seen above):
 
 with np.errstate(over="ignore", invalid="ignore"):
     print("1 / (1 + np.exp(-x))        =", 1 / (1 + np.exp(-x)))
@@ -155,8 +153,8 @@ with warnings.catch_warnings():
 #   from -30 to 30: they differ only in the last digits, because the two
 #   forms round differently.
 # * ``warnings.simplefilter("error")`` turns every warning inside the block
-#   into an error. The script runs on, so ``stable_sigmoid`` gave 0.0, 0.5 and
-#   1.0 without a single warning, and ``nan`` for ``nan``, as it should.
+#   into an error. The script ran on: ``stable_sigmoid`` gave 0.0, 0.5, 1.0
+#   and ``nan`` for ``nan`` without a single warning.
 #
 # Or let a library do it
 # ----------------------

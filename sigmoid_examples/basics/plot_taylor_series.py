@@ -65,6 +65,11 @@ ax.set(xlim=(-6, 6), ylim=(-0.5, 1.5), xlabel="x", ylabel="value")
 ax.set_title("Partial sums of the Taylor series of the sigmoid")
 ax.grid(alpha=0.3)
 fig.legend(loc="outside lower center", ncols=3)
+# Alt text: The sigmoid (thick solid blue) and the partial sums of its Taylor series of
+# degree 3 (dotted), 7 (dash-dotted) and 15 (dashed) from x = −6 to 6, with the regions
+# |x| > π shaded: inside the unshaded band the higher the degree, the closer the
+# polynomial follows the S curve; beyond ±π every partial sum turns away from it, the
+# degree-15 one soonest and most steeply.
 plt.show()
 
 # %%

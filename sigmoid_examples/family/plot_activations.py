@@ -54,19 +54,32 @@ ACTIVATIONS = {
 }
 
 x = np.linspace(-5, 5, 2001)
-fig, (ax_f, ax_df) = plt.subplots(
-    2, 1, figsize=(6.4, 7.5), sharex=True, layout="constrained"
-)
-for name, (f, df) in ACTIVATIONS.items():
-    style = {"ls": "--"} if name.startswith("leaky") else {}  # ReLU shows through
-    ax_f.plot(x, f(x), label=name, **style)
-    ax_df.plot(x, df(x), label=name, **style)
+fig, (ax_f, ax_df) = plt.subplots(2, 1, figsize=(6.4, 7.5), layout="constrained")
+# sigma in the site's blue, the others in the Okabe-Ito palette; each its own
+# line style too, so that no two curves differ by colour alone
+COLOURS = ["#307EC7", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#000000"]
+LINES = ["-", "--", "-", ":", "-.", (0, (5, 1, 1, 1, 1, 1))]
+for (name, (f, df)), color, ls in zip(ACTIVATIONS.items(), COLOURS, LINES, strict=True):
+    ax_f.plot(x, f(x), label=name, color=color, ls=ls)
+    # sigma' in its own colour and dashes, as on every page of the site
+    style = (r"$\sigma'(x)$", "#9621E2", "--") if df is sigmoid_derivative else ()
+    label, color_df, ls_df = style or (name, color, ls)
+    ax_df.plot(x, df(x), label=label, color=color_df, ls=ls_df)
 for ax in (ax_f, ax_df):
     ax.axhline(0, color="0.7", lw=0.8)
     ax.axvline(0, color="0.7", lw=0.8)
+    ax.grid(alpha=0.3)
 ax_f.set(ylim=(-1.5, 3), ylabel="f(x)", title="Activation functions")
 ax_df.set(ylim=(-0.2, 1.3), xlabel="x", ylabel="f'(x)", title="Their derivatives")
+ax_df.set_yticks([0, 0.25, 0.5, 1])
 ax_f.legend(loc="upper left")
+ax_df.legend(handles=ax_df.get_lines()[:1], loc="upper left")
+# Alt text: Six activation functions from x = −5 to 5, above, and their derivatives,
+# below: the sigmoid levels off at 0 and 1 and tanh at −1 and 1, ReLU and leaky ReLU
+# bend at 0, and SiLU and GELU are smooth versions of ReLU with a small dip below zero.
+# The sigmoid's derivative is a low bell peaking at 1/4, tanh's a bell peaking at 1,
+# ReLU's jumps from 0 to 1 at x = 0, and SiLU's and GELU's overshoot 1 before settling
+# back to it.
 plt.show()
 
 # %%
@@ -110,10 +123,7 @@ print(
 # gradient by at most :math:`(1/4)^L`:
 
 for layers in (5, 10, 20):
-    print(
-        f"{layers:2d} sigmoid layers: slopes' factor at most 0.25**{layers}"
-        f" = {0.25**layers:.1e}"
-    )
+    print(f"{layers:2d} sigmoid layers: slopes' factor at most {0.25**layers:.1e}")
 
 # %%
 # The weight matrices multiply in too, and can make the gradient shrink
@@ -151,13 +161,6 @@ for layers in (5, 10, 20):
 #   sigmoid gate keeps or forgets smoothly, while a multiplier that can exceed
 #   1, as a ReLU could, makes the memory grow exponentially.
 
-memory = 1.0
-for label, gate in (
-    ("sigmoid(2)", sigmoid(2.0)),
-    ("sigmoid(8)", sigmoid(8.0)),
-    ("ReLU(1.05)", max(1.05, 0.0)),
-):
-    print(
-        f"forget gate {label} = {gate:.5f}: memory after 100 steps"
-        f" {memory * gate**100:.3g}"
-    )
+gates = {"sigmoid(2)": sigmoid(2.0), "sigmoid(8)": sigmoid(8.0), "ReLU(1.05)": 1.05}
+for label, gate in gates.items():
+    print(f"forget gate {label} = {gate:.5f}: memory 1 after 100 steps {gate**100:.3g}")

@@ -65,7 +65,13 @@ ax.set(
     ylim=(1e-13, 1e-2),
     title="Central difference against sigmoid_derivative",
 )
+ax.grid(alpha=0.3)
 ax.legend()
+# Alt text: The largest error of the central difference on [−8, 8] against the step h
+# from 10⁻¹² to 10⁻¹, on log-log axes: for large steps it follows the dashed truncation
+# line h²/48, of slope 2, and for small ones it stays just under the dotted rounding
+# line ε/h, of slope −1. Between them is a valley whose lowest point, about 10⁻¹¹ near h
+# = 1.5 × 10⁻⁵, lies just right of the grey line at h = ∛ε.
 plt.show()
 
 # %%
@@ -75,5 +81,5 @@ plt.show()
 # about :math:`10^{-11}` at :math:`h \approx 1.5 \times 10^{-5}`, is far above
 # the error that :func:`~sigmoid.sigmoid_derivative`'s docstring allows it
 # (4 ULP, at most :math:`2.2 \times 10^{-16}`): a finite difference confirms
-# the derivative to within about :math:`10^{-11}` and no closer, which is why
-# the test suite checks it against mpmath instead.
+# the derivative to within about :math:`10^{-11}` and no closer. To check it
+# more closely, compare it with a high-precision reference such as mpmath's.

@@ -21,18 +21,27 @@ PANELS = {
     "midpoint": ("Midpoint x₀", [-2.0, 0.0, 2.0, 4.0]),
 }
 
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7"]
+LINES = ["-", "--", "-.", ":", (0, (6, 2))]  # colour and line style both tell
 fig, axes = plt.subplots(3, 1, figsize=(6.4, 7.5), sharex=True, layout="constrained")
 for ax, (parameter, (title, values)) in zip(axes, PANELS.items(), strict=True):
     # a column of values against the row x: one curve per value, in one call
     curves = generalized_logistic(x, **{parameter: np.array(values)[:, None]})
     for i, (value, curve) in enumerate(zip(values, curves, strict=True)):
         params = {"maximum": 1.0, "steepness": 1.0, "midpoint": 0.0, parameter: value}
-        ax.plot(x, curve, color=f"C{i}", label=f"{value:g}")
+        ax.plot(x, curve, color=OKABE_ITO[i], ls=LINES[i], label=f"{value:g}")
         # the midpoint, where f = L/2
-        ax.plot(params["midpoint"], params["maximum"] / 2, "o", color=f"C{i}", ms=5)
+        ax.plot(
+            params["midpoint"], params["maximum"] / 2, "o", color=OKABE_ITO[i], ms=5
+        )
     ax.set(title=f"{title} varies", ylabel="f(x)")
+    ax.grid(alpha=0.3)
     ax.legend(title=title, loc="upper left", bbox_to_anchor=(1.01, 1))
 axes[-1].set_xlabel("x")
+# Alt text: Three stacked panels of the generalized logistic curve, each varying one
+# parameter: the maximum L stretches the curve vertically, the steepness k makes it
+# steeper (a negative k makes it fall), and the midpoint x₀ shifts it sideways; a dot
+# marks each midpoint, at height L/2.
 plt.show()
 
 # %%
@@ -80,17 +89,20 @@ for maximum, steepness, midpoint in [(1, 1, 0), (3, 2, 1), (0.5, -4, -2), (10, 0
 # scale, with :math:`L = 1` and :math:`x_0 = 0`. The dashed line is the
 # tangent at the midpoint, of slope :math:`k/4`: as :math:`k` grows the curve
 # approaches a step from 0 to 1 at :math:`x_0`, and as it shrinks the curve
-# flattens towards the constant :math:`L/2`. The frames are drawn once when
-# this page is built and play in the browser without a server.
+# flattens towards the constant :math:`L/2`. The frames are drawn once and
+# play in the browser without a server.
 
 up = np.geomspace(0.25, 8, 11)  # each k 1.41 times the one before
 sweep = np.concatenate([up, up[-2:0:-1]])  # there and back: 20 frames
 
 fig_anim, ax = plt.subplots(figsize=(3.6, 2.4))
 fig_anim.subplots_adjust(left=0.17, right=0.96, bottom=0.2, top=0.88)
-(curve,) = ax.plot(x, generalized_logistic(x, steepness=sweep[0]), color="C0", lw=2)
-(tangent,) = ax.plot([], [], color="C1", ls="--", lw=1.2)
-ax.plot(0, 0.5, "o", color="C1", ms=4)
+(curve,) = ax.plot(
+    x, generalized_logistic(x, steepness=sweep[0]), color="#307EC7", lw=2
+)
+(tangent,) = ax.plot([], [], color="#000000", ls="--", lw=1.2)
+ax.plot(0, 0.5, "o", color="#000000", ms=4)
+ax.grid(alpha=0.3)
 ax.set(
     xlim=(-6, 6),
     ylim=(-0.05, 1.05),
@@ -111,4 +123,7 @@ def draw_frame(k):
 
 
 anim = FuncAnimation(fig_anim, draw_frame, frames=sweep, interval=200)
+# Alt text: Animation of the logistic curve with L = 1 and x₀ = 0 as the steepness k
+# sweeps from 1/4 to 8 and back: with the dashed tangent of slope k/4 at the midpoint,
+# the curve turns from nearly flat to nearly a step.
 plt.show()

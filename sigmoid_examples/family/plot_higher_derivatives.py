@@ -13,21 +13,14 @@ from sigmoid import sigmoid, sigmoid_derivative
 
 
 def zeros_of(f, lo, hi, n=2001):
-    """Every sign change of f on [lo, hi], refined by bisection."""
+    """Every sign change of f on [lo, hi], narrowed down by bisection."""
     grid = np.linspace(lo, hi, n)
-    values = f(grid)
     found = []
-    for i in np.flatnonzero(np.sign(values[:-1]) != np.sign(values[1:])):
+    for i in np.flatnonzero(np.diff(np.sign(f(grid))) != 0):
         a, b = grid[i], grid[i + 1]
-        if values[i] == 0:
-            found.append(a)
-            continue
         for _ in range(60):
             mid = (a + b) / 2
-            if np.sign(f(np.array([mid]))[0]) == np.sign(f(np.array([a]))[0]):
-                a = mid
-            else:
-                b = mid
+            a, b = (mid, b) if np.sign(f(mid)) == np.sign(f(a)) else (a, mid)
         found.append((a + b) / 2)
     return np.array(found)
 
@@ -48,9 +41,9 @@ for k, z in zeros.items():
 #
 # .. math::
 #
-#     \sigma'' = -\sigma' \tanh(x/2), \qquad
-#     \sigma''' = \sigma' \, (1 - 6\sigma'), \qquad
-#     \sigma'(x) = \frac{1}{4\cosh^2(x/2)}.
+#     \sigma'' &= -\sigma' \tanh(x/2), \\
+#     \sigma''' &= \sigma' \, (1 - 6\sigma'), \\
+#     \sigma'(x) &= \frac{1}{4\cosh^2(x/2)}.
 #
 # :math:`\sigma''` vanishes only where :math:`\tanh(x/2) = 0`, at
 # :math:`x = 0`. :math:`\sigma'''` vanishes where :math:`\sigma' = 1/6`, that
@@ -58,8 +51,8 @@ for k, z in zeros.items():
 #
 # .. math::
 #
-#     x = \pm 2 \operatorname{arcosh}\sqrt{3/2} = \pm \ln(2 + \sqrt{3})
-#       \approx \pm 1.3170.
+#     x &= \pm 2 \operatorname{arcosh}\sqrt{3/2} \\
+#       &= \pm \ln(2 + \sqrt{3}) \approx \pm 1.3170.
 #
 # Both forms agree with the numerical zeros:
 
@@ -104,29 +97,29 @@ titles = [
     f"Second derivative: zero at 0, extrema at ±{closed:.3f}",
     f"Third derivative: zeros at ±{closed:.3f}",
 ]
-fig, axes = plt.subplots(4, 1, figsize=(7, 9), sharex=True)
-fig.subplots_adjust(left=0.13, right=0.97, bottom=0.06, top=0.96, hspace=0.35)
-for i, (ax, (y, label), title) in enumerate(zip(axes, curves, titles, strict=True)):
-    ax.plot(x, y, color=f"C{i}")
+STYLES = [("#307EC7", "-"), ("#9621E2", "--"), ("#E69F00", "-."), ("#009E73", ":")]
+fig, axes = plt.subplots(4, 1, figsize=(7, 9), sharex=True, layout="constrained")
+for ax, (y, label), title, (color, ls) in zip(
+    axes, curves, titles, STYLES, strict=True
+):
+    ax.plot(x, y, color=color, ls=ls)
     ax.axhline(0, color="0.7", lw=0.8)
-    for line in (-closed, 0.0, closed):
-        ax.axvline(line, color="0.5", lw=0.8, ls=":")
-    ax.set(ylabel=label, title=title)
-    ax.title.set_fontsize(10)
+    ax.set(ylabel=label, xticks=[-6, -closed, 0, closed, 6])
+    ax.set_title(title, fontsize=10)
+    ax.grid(alpha=0.3)
 # the points where each curve's next derivative vanishes
 axes[0].plot(0, 0.5, "o", color="k", ms=5)
 axes[1].plot(0, 0.25, "o", color="k", ms=5)
-axes[1].plot([-closed, closed], [1 / 6, 1 / 6], "s", color="k", ms=5)
+axes[1].plot(pair, [1 / 6, 1 / 6], "s", color="k", ms=5)
+axes[2].plot(pair, sigmoid_derivative(pair, order=2), "s", color="k", ms=5)
 axes[2].plot(0, 0, "o", color="k", ms=5)
-axes[2].plot(
-    [-closed, closed],
-    sigmoid_derivative(np.array([-closed, closed]), order=2),
-    "s",
-    color="k",
-    ms=5,
-)
-axes[3].plot([-closed, closed], [0, 0], "s", color="k", ms=5)
+axes[3].plot(pair, [0, 0], "s", color="k", ms=5)
 axes[3].set_xlabel("x")
+axes[3].xaxis.set_major_formatter("{x:.3g}")
+# Alt text: Four stacked panels from x = −7 to 7: the sigmoid and its first, second and
+# third derivatives, with ticks and grid lines at x = 0 and ±1.317. Each zero of a derivative
+# lines up with a turning point of the curve above it: σ′ peaks at 0, where σ″ is 0, and
+# σ″ peaks at ±1.317, where σ‴ is 0.
 plt.show()
 
 # %%

@@ -3,8 +3,9 @@ The logit
 =========
 
 The logit, :math:`\operatorname{logit}(p) = \log(p / (1 - p))`, is the inverse
-of the sigmoid: it turns a probability back into the real number it came from,
-and that number is the logarithm of the odds.
+of the sigmoid: it turns a probability back into the real number it came
+from. This example shows the two as mirror images, and what the round trip
+through both costs in floating point.
 """
 
 import matplotlib.pyplot as plt
@@ -14,47 +15,19 @@ from sigmoid import logit, sigmoid
 
 x = np.linspace(-6, 6, 601)
 p = np.linspace(0.001, 0.999, 999)
-odds = np.array([1 / 9, 1 / 3, 1, 3, 9])
-odds_labels = ["1:9", "1:3", "1:1", "3:1", "9:1"]
-p_odds = odds / (1 + odds)
-
-fig, (ax_inv, ax_odds) = plt.subplots(1, 2, figsize=(7, 3.8), layout="constrained")
-ax_inv.plot(x, sigmoid(x), label=r"$\sigma(x)$")
-ax_inv.plot(p, logit(p), label=r"$\operatorname{logit}(p)$")
-ax_inv.plot([-4, 4], [-4, 4], color="0.6", ls=":", lw=1, label="y = x, the mirror")
+fig, ax = plt.subplots(figsize=(5, 5), layout="constrained")
+ax.plot(x, sigmoid(x), color="#307EC7", label=r"$\sigma(x)$")
+ax.plot(p, logit(p), color="#E69F00", ls="-.", label=r"$\operatorname{logit}(p)$")
+ax.plot([-4, 4], [-4, 4], color="0.6", ls=":", lw=1, label="y = x, the mirror")
 for x0 in (-2.0, 2.0):  # a point of each curve and its mirror image
-    y0 = sigmoid(x0)
-    ax_inv.plot([x0, y0], [y0, x0], color="0.4", lw=0.8, ls="--")
-    ax_inv.plot([x0, y0], [y0, x0], "o", color="0.4", ms=4)
-ax_inv.set(
-    xlim=(-4, 4),
-    ylim=(-4, 4),
-    aspect="equal",
-    xlabel="x or p",
-    ylabel="value",
-    title="Mirror images",
-)
-ax_inv.legend(loc="upper left")
-
-ax_odds.plot(p, logit(p), color="C1")
-for q, label in zip(p_odds, odds_labels, strict=True):
-    ax_odds.plot(q, logit(q), "o", color="C0")
-    below_right = q <= 0.5  # beside the curve, on the side where it is not
-    ax_odds.annotate(
-        f"{label} → {logit(q):+.2f}",
-        (q, logit(q)),
-        xytext=(6, -4) if below_right else (-6, 4),
-        textcoords="offset points",
-        ha="left" if below_right else "right",
-        va="top" if below_right else "bottom",
-    )
-ax_odds.axhline(0, color="0.6", lw=0.8)
-ax_odds.set(
-    ylim=(-6, 6),
-    xlabel="probability p",
-    ylabel=r"$\operatorname{logit}(p)$ = log of the odds",
-    title="Odds and their logits",
-)
+    ax.plot([x0, sigmoid(x0)], [sigmoid(x0), x0], "o--", color="0.4", lw=0.8, ms=4)
+ax.set(xlim=(-4, 4), ylim=(-4, 4), aspect="equal", xlabel="x or p", ylabel="value")
+ax.set_title("Mirror images")
+ax.grid(alpha=0.3)
+ax.legend(loc="upper left")
+# Alt text: The sigmoid and the logit on equal axes, mirror images in the dotted line y
+# = x, with two pairs of mirrored points joined by dashed lines: where the sigmoid
+# flattens towards 0 and 1, the logit shoots off towards minus and plus infinity.
 plt.show()
 
 # %%
@@ -63,19 +36,8 @@ plt.show()
 # :math:`\sigma(\operatorname{logit}(p)) = p`. Where :math:`\sigma` flattens
 # towards 0 and 1, the logit shoots off to :math:`\mp\infty`.
 #
-# The odds of an event of probability :math:`p` are :math:`p/(1 - p)`: a
-# probability of 3/4 is odds of 3 to 1, and its logit is :math:`\log 3`. So
-# adding :math:`\log 3` to a logit multiplies the odds by 3, wherever it
-# starts; this is how the coefficients of a logistic regression read, as
-# log odds ratios.
-
-for q, label in zip(p_odds, odds_labels, strict=True):
-    print(
-        f"p = {q:.4f}  odds {label:>3}  logit(p) = {logit(q):+.6f}"
-        f"  log(odds) = {np.log(q / (1 - q)):+.6f}"
-    )
-print(f"sigma(0 + log 3) = {sigmoid(np.log(3)):.6f}: odds 3:1")
-print(f"sigma(log 3 + log 3) = {sigmoid(2 * np.log(3)):.6f}: odds 9:1")
+# The :ref:`next example <sphx_glr_auto_examples_family_plot_logit_odds.py>`
+# reads the logit as the log of the :term:`odds`.
 
 # %%
 # The round trip
@@ -89,7 +51,11 @@ print(f"sigma(log 3 + log 3) = {sigmoid(2 * np.log(3)):.6f}: odds 9:1")
 # positive :math:`x`, :math:`\sigma(x)` is close to 1, where floats are spaced
 # :math:`2^{-53}` apart; half that spacing, magnified by
 # :math:`1/\sigma'(x) \approx e^{x}`, is the error to expect. Once
-# :math:`\sigma(x)` rounds to exactly 1, the logit is :math:`+\infty`.
+# :math:`\sigma(x)` rounds to exactly 1, the logit is :math:`+\infty`. The
+# package's float64 :math:`\sigma`, like the textbook formula, returns 1 from
+# :math:`x = 53 \ln 2 \approx 36.74`, where :math:`1 + e^{-x}` rounds to 1; a
+# correctly rounded :math:`\sigma` would stay below 1 until
+# :math:`54 \ln 2 \approx 37.43`.
 #
 # The cure is to keep whichever of :math:`p` and :math:`1 - p` is small:
 # :math:`1 - \sigma(x) = \sigma(-x)` is computed as accurately as
@@ -111,49 +77,43 @@ print(f"through the small side: off by at most {worst:.2f} ULP of max(|x|, 1)")
 
 fig, ax = plt.subplots(figsize=(7, 4), layout="constrained")
 finite = np.isfinite(direct)
-ax.plot(
-    x[finite],
-    np.abs(direct - x)[finite],
-    ".",
-    ms=3,
-    color="C1",
-    label="logit(sigmoid(x)) - x",
-)
 right = (x > 0) & (x < edge)  # where sigma(x) is near 1 but not 1
-ax.plot(
-    x[right],
-    expected[right],
-    color="k",
-    lw=1,
-    label=r"half the float spacing at $\sigma(x)$, times $1/\sigma'(x)$",
-)
-ax.plot(
-    x,
-    np.abs(small_side - x),
-    ".",
-    ms=3,
-    color="C0",
-    label="through the small side, -logit(sigmoid(-x)) - x for x > 0",
-)
-ax.axvline(edge, color="C3", ls="--", lw=1)
+curves = {
+    "logit(sigmoid(x)) - x": (x[finite], np.abs(direct - x)[finite], "D", "#E69F00"),
+    r"half the float spacing at $\sigma(x)$, times $1/\sigma'(x)$": (
+        x[right],
+        expected[right],
+        "-",
+        "k",
+    ),
+    "through the small side, -logit(sigmoid(-x)) - x for x > 0": (
+        x,
+        np.abs(small_side - x),
+        "o",
+        "#307EC7",
+    ),
+}
+for label, (xs, ys, style, color) in curves.items():
+    ax.plot(xs, ys, style, ms=2, lw=1, color=color, label=label)
+ax.axvline(edge, color="0.3", ls="--", lw=1)
 ax.annotate(
     f"logit returns inf\nfrom x = {edge:.2f}",
     (edge, 1e-14),
     xytext=(-4, 0),
     textcoords="offset points",
     ha="right",
-    color="C3",
 )
 # Logarithmic above 1e-17 and linear below, so that an error of 0 can be shown.
 ax.set_yscale("symlog", linthresh=1e-17, linscale=0.3)
-ax.set(
-    ylim=(-3e-18, 10),
-    yticks=[0, 1e-16, 1e-12, 1e-8, 1e-4, 1],
-    xlabel="x",
-    ylabel="absolute error",
-    title="Round trip through the sigmoid and back, float64",
-)
+ax.set(ylim=(-3e-18, 10), yticks=[0, 1e-16, 1e-12, 1e-8, 1e-4, 1], xlabel="x")
+ax.set(ylabel="absolute error", title="Round trip through the sigmoid and back")
+ax.grid(alpha=0.3)
 ax.legend(loc="upper left")
+# Alt text: Absolute error of the round trip logit(σ(x)) − x in float64 for x from −40
+# to 40, on a log scale with 0 at the bottom: for positive x the direct round trip's
+# error grows exponentially along the predicted line, to about 1 near x = 37, where the
+# logit returns infinity; through the small side it is 0 except for rounding errors near
+# x = 0.
 plt.show()
 
 # %%

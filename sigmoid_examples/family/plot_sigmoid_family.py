@@ -3,9 +3,9 @@ The sigmoid family
 ==================
 
 Many S-shaped curves look alike once scaled to the same range and the same
-slope at zero; their tails tell them apart. The last section measures how
-closely a steepened sigmoid follows the normal distribution function,
-:math:`\Phi(x) \approx \sigma(1.702\,x)`.
+slope at zero; their tails tell them apart. The :ref:`next example
+<sphx_glr_auto_examples_family_plot_probit.py>` measures how closely a
+steepened sigmoid follows one of them, the normal distribution function.
 """
 
 import math
@@ -80,40 +80,44 @@ h = 1e-6
 for name, (f, df) in FAMILY.items():
     slope = (f(h) - f(-h)) / (2 * h)
     print(f"{name:20s} f(0) = {f(0.0):.6f}   f'(0) = {slope:.6f} = {df(0.0):.6f}")
-tanh_gap = np.max(
-    np.abs(
-        FAMILY["tanh"][0](np.linspace(-40, 40, 8001))
-        - sigmoid(np.linspace(-40, 40, 8001))
-    )
-)
+wide = np.linspace(-40, 40, 8001)
+tanh_gap = np.max(np.abs(FAMILY["tanh"][0](wide) - sigmoid(wide)))
 print(f"largest |(1 + tanh(x/2))/2 - sigma(x)| on [-40, 40]: {tanh_gap:.2g}")
 
 # %%
 
 x = np.linspace(-8, 8, 801)
 x_tail = np.geomspace(0.1, 1e3, 400)  # 1 - f(x) is only good to about 1e-16
-styles = {"logistic": {"lw": 3.5, "color": "0.75"}, "tanh": {"ls": "--", "color": "k"}}
+# the logistic wide and grey, tanh dashed black inside it; the others in the
+# Okabe-Ito palette, each with its own line style too
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#0072B2"]
+LINES = ["-", "--", "-.", ":", (0, (6, 2)), (0, (3, 1, 1, 1, 1, 1))]
+styles = [{"lw": 3.5, "color": "0.75"}, {"ls": "--", "color": "k"}] + [
+    {"color": color, "ls": ls} for color, ls in zip(OKABE_ITO, LINES, strict=True)
+]
 fig, ((ax_f, ax_df), (ax_tail, ax_key)) = plt.subplots(
     2, 2, figsize=(7, 6.4), layout="constrained"
 )
-for i, (name, (f, df)) in enumerate(FAMILY.items()):
-    style = styles.get(name, {"color": f"C{i - 2}"})
+for (name, (f, df)), style in zip(FAMILY.items(), styles, strict=True):
     ax_f.plot(x, f(x), label=name, **style)
     ax_df.plot(x, df(x), **style)
     with np.errstate(divide="ignore"):
         ax_tail.plot(x_tail, 1 - f(x_tail), **style)
 ax_f.set(xlabel="x", ylabel="f(x)", title="f(0) = 1/2, f'(0) = 1/4")
-ax_df.set(xlabel="x", ylabel="f'(x)", title="Their derivatives")
-ax_tail.set(
-    xscale="log",
-    yscale="log",
-    ylim=(1e-12, 1),
-    xlabel="x",
-    ylabel="1 - f(x)",
-    title="How fast each approaches 1",
+ax_df.set(
+    xlabel="x", ylabel="f'(x)", title="Their derivatives", yticks=[0, 1 / 8, 1 / 4]
 )
+ax_tail.set(xscale="log", yscale="log", ylim=(1e-12, 1), xlabel="x", ylabel="1 - f(x)")
+ax_tail.set_title("How fast each approaches 1")
+for ax in (ax_f, ax_df, ax_tail):
+    ax.grid(alpha=0.3)
 ax_key.axis("off")
 ax_key.legend(*ax_f.get_legend_handles_labels(), loc="center")
+# Alt text: Eight S-shaped curves scaled to pass through 1/2 with slope 1/4 at 0, in
+# three panels and a legend: they agree near 0, their derivatives are bells of different
+# widths, and on log-log axes 1 − f(x) shows erf approaching 1 fastest, the logistic,
+# tanh and Gudermannian exponentially, and arctan, softsign and x/√(1 + x²) slowly, as
+# powers.
 plt.show()
 
 # %%
@@ -149,78 +153,3 @@ for name, (f, df) in FAMILY.items():
 # :math:`f`), so a heavy tail is paid for in the middle: in the table, the
 # later a curve comes within 1% of 1, the narrower its bell at half its
 # height, where :math:`f' > 1/8`.
-#
-# The probit link: :math:`\Phi(x) \approx \sigma(1.702\,x)`
-# ----------------------------------------------------------
-#
-# :math:`\Phi(x) = (1 + \operatorname{erf}(x/\sqrt{2}))/2`, the distribution
-# function of the standard normal distribution, is the inverse of the probit
-# link, as :math:`\sigma` is the inverse of the logit link. The logistic
-# distribution is wider (its standard deviation is :math:`\pi/\sqrt{3}
-# \approx 1.81`, against 1), so :math:`\sigma` must be steepened to match:
-# :math:`\Phi(x) \approx \sigma(c\,x)`, or equivalently
-# :math:`\sigma(x) \approx \Phi(x/c)`, with :math:`c` about 1.7. The code
-# measures the largest difference for a range of :math:`c` and finds where it
-# is smallest.
-
-
-def normal_cdf(x):
-    return (1 + erf(x / np.sqrt(2))) / 2
-
-
-x = np.linspace(0, 8, 2001)  # both curves are symmetric about (0, 1/2)
-phi = normal_cdf(x)
-scales = np.linspace(1.60, 1.80, 201)
-worst = np.array([np.max(np.abs(phi - sigmoid(c * x))) for c in scales])
-best = scales[np.argmin(worst)]
-gap = phi - sigmoid(1.702 * x)
-at = np.argmax(np.abs(gap))
-print(
-    f"c minimising the largest difference: {best:.3f} "
-    f"(largest difference {worst.min():.5f})"
-)
-print(
-    f"c = 1.702: largest |Phi(x) - sigma(1.702 x)| = {abs(gap[at]):.5f} "
-    f"at x = ±{x[at]:.3f}"
-)
-wrong = np.max(np.abs(sigmoid(x) - normal_cdf(1.702 * x)))
-print(f"the reversed form, |sigma(x) - Phi(1.702 x)|, is off by up to {wrong:.3f}")
-
-fig, (ax_gap, ax_scan) = plt.subplots(1, 2, figsize=(7, 3.6), layout="constrained")
-xs = np.concatenate([-x[::-1], x])
-ax_gap.plot(xs, normal_cdf(xs) - sigmoid(1.702 * xs), color="C0")
-ax_gap.plot(
-    [-x[at], x[at]],
-    [-gap[at], gap[at]],
-    "o",
-    color="C3",
-    label=f"largest, {abs(gap[at]):.4f}\nat x = ±{x[at]:.2f}",
-)
-ax_gap.axhline(0, color="0.6", lw=0.8)
-ax_gap.set(
-    xlabel="x",
-    ylabel=r"$\Phi(x) - \sigma(1.702\,x)$",
-    title="The difference at c = 1.702",
-)
-ax_gap.set_ylim(-0.0115, 0.02)  # room for the legend
-ax_gap.legend(loc="upper left")
-ax_scan.plot(scales, worst, color="C0")
-ax_scan.axvline(1.702, color="C3", ls="--", label="c = 1.702")
-ax_scan.set(
-    xlabel="c",
-    ylabel=r"largest $|\Phi(x) - \sigma(c\,x)|$",
-    title="The largest difference",
-)
-ax_scan.legend()
-plt.show()
-
-# %%
-# With :math:`c = 1.702` the two curves never differ by more than the printed
-# largest difference, under one hundredth. The difference swings between four
-# peaks of nearly equal height, the mark of the best fit in the largest
-# difference, and the scan shows that 1.702 is
-# where the largest difference is smallest, to the digits it is quoted with.
-# That is why logistic and probit regression give nearly the same fitted
-# probabilities, with coefficients that differ by a factor of about 1.7. The
-# factor goes with the logistic: written the other way round,
-# :math:`\sigma(x) \approx \Phi(1.702\,x)` is off by the last printed number.

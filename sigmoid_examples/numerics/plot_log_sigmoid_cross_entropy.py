@@ -31,8 +31,10 @@ def loss_from_logit(z, label):
 #
 # .. math::
 #
-#     L(z, y) &= -y \log\sigma(z) - (1 - y) \log(1 - \sigma(z)) \\
-#             &= -y \log\sigma(z) - (1 - y) \log\sigma(-z),
+#     L(z, y) &= -y \log\sigma(z) \\
+#             &\quad - (1 - y) \log(1 - \sigma(z)) \\
+#             &= -y \log\sigma(z) \\
+#             &\quad - (1 - y) \log\sigma(-z),
 #
 # because :math:`1 - \sigma(z) = \sigma(-z)`. The first form goes through the
 # probability :math:`p = \sigma(z)`; the second never forms it. Here the
@@ -56,30 +58,26 @@ def loss_from_logit(z, label):
 
 
 def first_float(broken, lo, hi, dtype):
-    """Smallest float a in (lo, hi] of ``dtype`` with ``broken(a)`` true."""
-    as_int = np.dtype(dtype).str.replace("f", "i")
-    lo = np.array(lo, dtype).view(as_int).item()
-    hi = np.array(hi, dtype).view(as_int).item()
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if broken(np.array(mid, as_int).view(dtype)):
-            hi = mid
-        else:
-            lo = mid
-    return float(np.array(hi, as_int).view(dtype))
+    """Smallest float of ``dtype`` in (lo, hi] where ``broken`` holds."""
+    lo, hi = dtype(lo), dtype(hi)
+    while np.nextafter(lo, hi) < hi:  # a float lies between: halve the interval
+        mid = lo / 2 + hi / 2
+        lo, hi = (lo, mid) if broken(mid) else (mid, hi)
+    return float(hi)
 
 
-DTYPES = (np.float32, np.float64)
 edges = {}
+DTYPES = (np.float32, np.float64)
 for dtype in DTYPES:
-    one = first_float(lambda a: sigmoid(a) == 1, 1, 1e3, dtype)
-    zero = -first_float(lambda a: sigmoid(-a) == 0, 1, 1e4, dtype)
-    lost = -first_float(lambda a: 1 - sigmoid(-a) == 1, 1, 1e3, dtype)
-    edges[dtype] = {"one": one, "zero": zero, "lost": lost}
+    edges[dtype] = {
+        "one": first_float(lambda a: sigmoid(a) == 1, 1, 1e3, dtype),
+        "lost": -first_float(lambda a: 1 - sigmoid(-a) == 1, 1, 1e3, dtype),
+        "zero": -first_float(lambda a: sigmoid(-a) == 0, 1, 1e4, dtype),
+    }
     print(f"{np.dtype(dtype).name}:")
-    print(f"  sigmoid(z) rounds to 1      for z >= {one:9.4f}")
-    print(f"  1 - sigmoid(z) rounds to 1  for z <= {lost:9.4f}")
-    print(f"  sigmoid(z) rounds to 0      for z <= {zero:9.4f}")
+    print(f"  sigmoid(z) rounds to 1      for z >= {edges[dtype]['one']:9.4f}")
+    print(f"  1 - sigmoid(z) rounds to 1  for z <= {edges[dtype]['lost']:9.4f}")
+    print(f"  sigmoid(z) rounds to 0      for z <= {edges[dtype]['zero']:9.4f}")
 
 # %%
 # The loss against the logit
@@ -103,27 +101,31 @@ for row, dtype in zip(axes, DTYPES, strict=True):
     for ax, label in zip(row, (1, 0), strict=True):
         with np.errstate(divide="ignore"):  # log(0) is the point here
             naive = loss_from_probability(z, label)
-        ax.plot(z, loss_from_logit(z, label), color="C0", lw=3)
+        ax.plot(z, loss_from_logit(z, label), color="#307EC7", lw=3)
         shown = np.isfinite(naive) & (naive > 0)
-        ax.plot(np.where(shown, z, np.nan), naive, color="C1", ls="--", lw=2)
+        ax.plot(np.where(shown, z, np.nan), naive, color="#E69F00", ls="--", lw=2)
         zeros, infs = z[naive == 0][::30], z[np.isinf(naive)][::30]
-        ax.plot(zeros, np.full(zeros.size, BOTTOM[dtype] * 5), "v", color="C1", ms=5)
-        ax.plot(infs, np.full(infs.size, TOP / 5), "^", color="C3", ms=5)
+        ax.plot(zeros, 0 * zeros + BOTTOM[dtype] * 5, "v", color="#E69F00", ms=5)
+        ax.plot(infs, 0 * infs + TOP / 5, "^", color="#D55E00", ms=5)
         for edge in (e["one"], e["lost"]):
             ax.axvline(edge, color="0.5", lw=0.8, ls=":")
-        ax.set_yscale("log")
-        ax.set_ylim(BOTTOM[dtype], TOP)
-        ax.set(xlabel="logit z", title=f"{name}, label y = {label}")
+        ax.set(yscale="log", ylim=(BOTTOM[dtype], TOP), xlabel="logit z")
+        ax.set_title(f"{name}, label y = {label}")
+        ax.grid(alpha=0.3)
     row[0].set_ylabel("loss")
 legend = {
-    "from the logit: -log_sigmoid(±z)": {"color": "C0", "lw": 3},
-    "from the probability: -log(p) or -log(1 - p)": {"color": "C1", "ls": "--"},
-    "probability form returns 0": {"color": "C1", "marker": "v", "ls": ""},
-    "probability form returns inf": {"color": "C3", "marker": "^", "ls": ""},
+    "from the logit: -log_sigmoid(±z)": {"color": "#307EC7", "lw": 3},
+    "from the probability: -log(p) or -log(1 - p)": {"color": "#E69F00", "ls": "--"},
+    "probability form returns 0": {"color": "#E69F00", "marker": "v", "ls": ""},
+    "probability form returns inf": {"color": "#D55E00", "marker": "^", "ls": ""},
     "p or 1 - p rounds to 1 (values printed above)": {"color": "0.5", "ls": ":"},
 }
 handles = [plt.Line2D([], [], **style) for style in legend.values()]
 fig.legend(handles, list(legend), loc="outside lower center")
+# Alt text: Binary cross-entropy against the logit on log scales, for float32 and
+# float64 and labels 1 and 0: computed from the logit (solid) it is finite everywhere,
+# while computed from the probability (dashed) it becomes 0 or infinity, marked by
+# triangles on the panel's edge, beyond the dotted lines where p or 1 − p rounds to 1.
 plt.show()
 
 # %%
@@ -137,7 +139,9 @@ plt.show()
 # :math:`-z`.
 #
 # With label 0 the loss is :math:`-\log(1 - \sigma(z))`, and the failure comes
-# much sooner: a logit of 17.33 in float32 (36.74 in float64), an ordinary
+# much sooner: a logit of 17.33 in float32 (36.74 in float64, where
+# :math:`1 + e^{-z}` rounds to 1; a correctly rounded :math:`p` would hold out
+# to 37.43), an ordinary
 # value for a confident wrong prediction, gives :math:`1 - p = 0` and an
 # infinite loss, where the true loss is about :math:`z`. One such sample
 # makes the mean loss of the whole batch infinite. On the left, :math:`1 - p`

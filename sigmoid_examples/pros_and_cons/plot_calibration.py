@@ -4,7 +4,7 @@ Calibrated and over-confident probabilities
 
 A model is *calibrated* when its probabilities mean what they say: among the
 cases it gives probability 0.8, about 80% are positive. The sigmoid turns any
-score into a number between 0 and 1, calibrated or not. Here three models put
+score into a number between 0 and 1, :term:`calibrated` or not. Here three models put
 the cases in the same order, and only one of them is calibrated.
 """
 
@@ -18,11 +18,11 @@ from sigmoid import log_sigmoid, sigmoid
 # ----------------------------------
 #
 # The labels are drawn so that the true probability is known:
-# :math:`P(y = 1 \mid x) = \sigma(z)` with the score (logit) :math:`z = 2x -
+# :math:`P(y = 1 \mid x) = \sigma(z)` with the score (:term:`logit`) :math:`z = 2x -
 # 0.5`, for 10,000 inputs ``x`` from a standard normal distribution.
 #
 # * The *calibrated* model predicts :math:`\sigma(z)` itself. It is the true
-#   probability, the model a perfect fit of a logistic regression would reach;
+#   probability, the model a perfect fit of a :term:`logistic regression` would reach;
 #   using it directly keeps the example free of fitting code.
 # * The *over-confident* model predicts :math:`\sigma(3z)`: the same score,
 #   three times too large, pushes its probabilities towards 0 and 1.
@@ -59,16 +59,17 @@ models = [  # name, formula for the legend, score
 # averaged over the cases: :math:`\mathrm{ECE} = \sum_k (n_k / n)\,
 # |\bar p_k - \bar y_k|`, with :math:`n_k` cases in bin :math:`k`. The
 # *Brier score* :math:`\frac{1}{n}\sum_i (p_i - y_i)^2` and the *log loss*
-# (cross-entropy, computed from the score with ``log_sigmoid``) judge ranking
-# and calibration together; the *accuracy* at the threshold 0.5 judges only
+# (:term:`cross-entropy`, computed from the score with ``log_sigmoid``) judge ranking
+# and :term:`calibration` together; the *accuracy* at the threshold 0.5 judges only
 # the decisions.
 
 edges = np.linspace(0, 1, 11)
 fig, (top, bottom) = plt.subplots(
     2, 1, figsize=(7, 8), height_ratios=[3, 1.4], sharex=True, layout="constrained"
 )
-top.plot([0, 1], [0, 1], color="tab:gray", linestyle="--", label="perfect calibration")
-for (name, formula, score), marker in zip(models, "osD", strict=True):
+top.plot([0, 1], [0, 1], color="0.5", linestyle="--", label="perfect calibration")
+LOOKS = [("#307EC7", "o", "-"), ("#E69F00", "s", "--"), ("#009E73", "D", ":")]
+for (name, formula, score), (color, marker, ls) in zip(models, LOOKS, strict=True):
     p = sigmoid(score)
     bin_of = np.digitize(p, edges[1:-1])  # which bin each prediction falls in, 0 to 9
     count = np.bincount(bin_of, minlength=10)
@@ -88,8 +89,15 @@ for (name, formula, score), marker in zip(models, "osD", strict=True):
         f"{observed[8]:.0%} positive"
     )
     used = count > 0
-    top.plot(mean_p[used], observed[used], marker=marker, label=f"{name}, {formula}")
-    bottom.stairs(count, edges, linewidth=2)
+    top.plot(
+        mean_p[used],
+        observed[used],
+        marker=marker,
+        ls=ls,
+        color=color,
+        label=f"{name}, {formula}",
+    )
+    bottom.stairs(count, edges, linewidth=2, color=color, ls=ls)
 
 top.set(ylabel="observed fraction of y = 1", xlim=(0, 1), ylim=(0, 1))
 top.set_title(
@@ -98,10 +106,17 @@ top.set_title(
     r"over-confident $\sigma(3z)$ is flatter, under-confident $\sigma(z/3)$ steeper"
 )
 top.legend()
-top.grid(True, alpha=0.4)
+top.grid(alpha=0.3)
 bottom.set(xlabel="predicted probability (bins of width 0.1)", ylabel="cases")
 bottom.set_title("Number of predictions in each bin")
-bottom.grid(True, alpha=0.4)
+bottom.grid(alpha=0.3)
+# Alt text: Above, a reliability diagram: for ten bins of predictions, the fraction of
+# cases with y = 1 against the mean predicted probability. The calibrated model σ(z)
+# follows the dashed diagonal, the over-confident σ(3z) is flatter, above the diagonal
+# below 1/2 and below it above 1/2, and the under-confident σ(z/3) is steeper, crossing
+# it the other way; below, the number of predictions in each bin shows the over-
+# confident model's piled up in the two end bins and the under-confident model's in the
+# middle ones.
 plt.show()
 
 # %%
@@ -122,7 +137,7 @@ plt.show()
 # under-confident model errs the other way: its curve is steeper, and of its
 # cases between 0.8 and 0.9 (mean prediction 0.83) 99% are positive.
 #
-# The Brier score and the log loss are lowest for the calibrated model: with
+# The Brier score and the log :term:`loss` are lowest for the calibrated model: with
 # the ranking the same, the whole difference comes from calibration. The two
 # scores weigh mistakes differently. The log loss punishes a confident wrong
 # answer hardest, so it rates the over-confident model worst (0.673, against

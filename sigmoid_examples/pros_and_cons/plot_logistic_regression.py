@@ -83,10 +83,16 @@ ax.plot(t, sigmoid(b[0] + b[1] * t), color="#307EC7", label=r"$\sigma(b_0 + b_1 
 ax.axvline(31, color="gray", linestyle=":", label="Challenger, 31 °F")
 ax.axhspan(1, 2, color="gray", alpha=0.15)
 ax.axhspan(-0.5, 0, color="gray", alpha=0.15)
-ax.set(xlabel="temperature (°F)", ylabel="P(damage)", ylim=(-0.5, 2))
+ax.set(xlabel="temperature (°F)", ylabel="probability of damage", ylim=(-0.5, 2))
 ax.set_title("O-ring damage against launch temperature")
 ax.grid(alpha=0.3)
 ax.legend(loc="upper right")
+# Alt text: The 23 launches before Challenger as black dots at height 1 (O-ring damage)
+# or 0 (none) against launch temperature, 53 to 81 °F, larger where several launches
+# share a temperature, with the least-squares line (dashed), which falls below 0 on the
+# warm side and climbs above 1 on the cold side, into the shaded bands, and the logistic
+# fit (solid S curve), which stays between 0 and 1 and is close to 1 at the dotted line
+# of Challenger's 31 °F.
 plt.show()
 
 # %%

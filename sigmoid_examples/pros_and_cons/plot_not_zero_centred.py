@@ -4,7 +4,7 @@ Not zero-centred
 
 The sigmoid's outputs are always positive, so the neurons of the next layer
 only ever see positive inputs. Then, for any one training example, the
-gradients of a neuron's incoming weights all have the same sign, and
+:term:`gradients <gradient>` of a neuron's incoming weights all have the same sign, and
 gradient descent one example at a time zig-zags towards a target that needs
 some weights raised and others lowered.
 """
@@ -43,7 +43,7 @@ from sigmoid import sigmoid
 # Inputs: 200 pairs :math:`a = \sigma(u)` with :math:`u` drawn from a normal
 # distribution, so every entry lies in (0, 1); the *centred* inputs are the
 # same numbers minus their mean. Targets are :math:`t = a \cdot w^*` with
-# :math:`w^* = (1.5, -1.5)`, so the best weights are known, and the loss is
+# :math:`w^* = (1.5, -1.5)`, so the best weights are known, and the :term:`loss` is
 # the squared error :math:`\tfrac12 (a \cdot w - t)^2`. Stochastic gradient
 # descent starts at :math:`w = (-1.5, 1.5)` and takes 40 steps of one
 # example each, in the same random order for both kinds of input.
@@ -124,16 +124,23 @@ for ax, (name, inputs) in zip(axes, inputs_by_name.items(), strict=True):
         path[:, 0],
         path[:, 1],
         "-o",
-        color="tab:red",
+        color="#D55E00",
         markersize=3,
         linewidth=1.5,
         label="SGD path, 40 steps",
     )
     ax.plot(*w_start, "s", color="black", markersize=8, label="start")
-    ax.plot(*w_best, "*", color="tab:blue", markersize=16, label="minimum $w^*$")
+    ax.plot(*w_best, "*", color="#307EC7", markersize=16, label="minimum $w^*$")
     ax.set(title=name.capitalize(), xlabel="$w_1$", aspect="equal")
+    ax.grid(alpha=0.3)
 axes[0].set_ylabel("$w_2$")
 fig.legend(*axes[0].get_legend_handles_labels(), loc="outside lower center", ncols=3)
+# Alt text: Contours of the loss over the weights w₁ and w₂, with 40 steps of stochastic
+# gradient descent from the same start, upper left, to the minimum w*, lower right.
+# Left, with all-positive inputs: the contours are long, narrow diagonal ellipses and
+# every step moves both weights the same way, so the path zig-zags across the valley;
+# right, with centred inputs: the contours are round and the path heads for the minimum
+# with only small wiggles.
 plt.show()
 
 # %%

@@ -3,8 +3,8 @@ Output as a probability
 =======================
 
 The sigmoid maps any score to a number between 0 and 1, which a model can
-use as a probability. Here a one-feature logistic regression, fitted by plain
-gradient descent, reads sigmoid(wx + b) as the probability P(y = 1 | x), and
+use as a probability. Here a one-feature :term:`logistic regression`, fitted by plain
+:term:`gradient` descent, reads sigmoid(wx + b) as the probability P(y = 1 | x), and
 the data show how well it matches the observed frequencies.
 """
 
@@ -32,12 +32,13 @@ y = (rng.random(n) < sigmoid(true_w * x + true_b)).astype(float)
 # Fitting by gradient descent
 # ---------------------------
 #
-# The loss is the average negative log-likelihood (binary cross-entropy)
+# The :term:`loss` is the average negative log-likelihood (:term:`binary cross-entropy`)
 #
 # .. math::
 #
-#    L(w, b) = -\frac{1}{n} \sum_i \bigl[ y_i \log \sigma(z_i)
-#              + (1 - y_i) \log \sigma(-z_i) \bigr], \qquad z_i = w x_i + b,
+#    L(w, b) &= -\frac{1}{n} \sum_i \bigl[ y_i \log \sigma(z_i) \\
+#            &\qquad + (1 - y_i) \log \sigma(-z_i) \bigr], \\
+#    z_i &= w x_i + b,
 #
 # using :math:`1 - \sigma(z) = \sigma(-z)`. ``log_sigmoid`` computes
 # :math:`\log \sigma` without forming :math:`\sigma` first, so the loss stays
@@ -101,11 +102,11 @@ print(f"largest gap between a bin's fraction and the fitted curve: {gap:.3f}")
 
 fig, ax = plt.subplots(figsize=(7, 5.5), layout="constrained")
 jitter = rng.uniform(-0.03, 0.03, size=n)
-ax.scatter(x, y + jitter, s=12, alpha=0.4, color="tab:gray", label="data (y = 0 or 1)")
+ax.scatter(x, y + jitter, s=12, alpha=0.4, color="0.5", label="data (y = 0 or 1)")
 ax.plot(
     grid,
     sigmoid(w * grid + b),
-    color="tab:blue",
+    color="#307EC7",
     linewidth=2.5,
     label=r"fitted $P(y = 1 \mid x) = \sigma(wx + b)$",
 )
@@ -113,14 +114,14 @@ ax.plot(
     centres,
     fraction,
     "s",
-    color="tab:orange",
+    color="#E69F00",
     markersize=7,
     label="fraction of y = 1 per bin",
 )
-ax.axhline(0.5, color="tab:gray", linestyle="--", linewidth=1, label="threshold 0.5")
+ax.axhline(0.5, color="0.5", linestyle="--", linewidth=1, label="threshold 0.5")
 ax.axvline(
     boundary,
-    color="tab:red",
+    color="#D55E00",
     linestyle=":",
     linewidth=2,
     label=f"decision boundary x = {boundary:.2f}",
@@ -128,7 +129,13 @@ ax.axvline(
 ax.set_title("Logistic regression output as a probability")
 ax.set_xlabel("x")
 ax.set_ylabel(r"$P(y = 1 \mid x)$")
+ax.set_yticks([0, 0.25, 0.5, 0.75, 1])
+ax.grid(alpha=0.3)
 fig.legend(loc="outside lower center", ncols=2)
+# Alt text: Logistic regression on one feature: grey data points at y = 0 and y = 1, the
+# fitted sigmoid rising between them, orange squares for the fraction of y = 1 in each
+# bin lying close to the curve, and the curve crossing the 0.5 threshold at the decision
+# boundary, x = 1.00.
 plt.show()
 
 # %%
@@ -142,9 +149,12 @@ plt.show()
 # true values that generated them.
 
 fig, ax = plt.subplots(figsize=(7, 3.5), layout="constrained")
-ax.plot(losses, color="tab:blue")
+ax.plot(losses, color="#307EC7")
 ax.set_title("Training loss of the logistic regression")
 ax.set_xlabel("gradient-descent step")
 ax.set_ylabel("cross-entropy loss")
-ax.grid(True, alpha=0.4)
+ax.grid(alpha=0.3)
+# Alt text: The cross-entropy loss of the logistic regression over 500 steps of gradient
+# descent: it drops from about 0.69 to about 0.2 within the first 100 steps and then
+# stays flat.
 plt.show()

@@ -2,10 +2,13 @@ r"""
 Smooth gradient
 ===============
 
-Gradient descent learns by following the slope of the loss. The sigmoid is a
-smooth version of the step function, and that smoothness is what gives it a
-slope to follow: a unit built on the step function cannot learn by gradient
-descent at all.
+:term:`Gradient <gradient>` descent learns by following the slope of the :term:`loss`. The
+sigmoid is a smooth version of the step function, and that smoothness is what
+gives it a slope to follow: gradient descent cannot train a unit built on the
+step function, whose slope is 0 wherever it is defined. Such units learn by
+other rules: the perceptron rule, which updates the weights by the error
+itself, or, inside a network, a straight-through estimator, which passes a
+stand-in slope (often the identity's) backwards through the step.
 """
 
 import matplotlib.pyplot as plt
@@ -30,43 +33,26 @@ def step_derivative(z):
 #
 # The step jumps from 0 to 1 at zero; the sigmoid makes the same move
 # gradually. On each flat side of the jump the step's slope is exactly 0, and
-# at the jump itself it has no finite slope at all. The sigmoid's slope is
-# positive everywhere.
-#
-# In the code, ``(z > 0)`` is an array of True/False values and
-# ``.astype(float)`` turns them into 1.0/0.0. ``plt.subplots(1, 2)`` makes a
-# figure with two axes side by side, ``ax.set(title=..., xlabel=...)`` sets
-# several properties in one call, and the open circle (``markerfacecolor=
-# "white"``) marks the one point where the step has no derivative.
+# at the jump itself it has no finite slope at all (the open circle). The
+# sigmoid's slope is positive everywhere.
 
 z = np.linspace(-6, 6, 1201)
+STEP = {"color": "#D55E00", "ls": ":", "lw": 2}  # the step: vermillion, dotted
 fig, (ax_f, ax_d) = plt.subplots(1, 2, figsize=(7, 3.4), layout="constrained")
-ax_f.plot(z, sigmoid(z), color="tab:blue", linewidth=2, label="sigmoid")
-ax_f.plot(z, step(z), color="tab:red", linewidth=2, linestyle="--", label="step")
-ax_f.set(title="Sigmoid and step function", xlabel="z", ylabel="output")
-ax_f.legend(loc="upper left")
-
-ax_d.plot(z, sigmoid_derivative(z), color="tab:blue", linewidth=2, label="sigmoid")
-ax_d.plot(
-    z,
-    step_derivative(z),
-    color="tab:red",
-    linewidth=2,
-    linestyle="--",
-    label="step (0 where defined)",
-)
-ax_d.plot(0, 0, "o", markersize=8, markerfacecolor="white", color="tab:red")
-ax_d.annotate(
-    "undefined\nat z = 0",
-    xy=(0, 0),
-    xytext=(3.5, 0.12),
-    ha="center",
-    arrowprops={"arrowstyle": "->", "color": "tab:red"},
-    color="tab:red",
-)
-ax_d.set(title="Derivatives of sigmoid and step", xlabel="z", ylabel="derivative")
-ax_d.set_ylim(-0.01, 0.34)  # room for the legend above the peak
-ax_d.legend(loc="upper right")
+ax_f.plot(z, sigmoid(z), color="#307EC7", label=r"$\sigma(z)$")
+ax_f.plot(z, step(z), label="step", **STEP)
+ax_f.set(title="Sigmoid and step function", xlabel="z", ylabel="value")
+ax_d.plot(z, sigmoid_derivative(z), color="#9621E2", ls="--", label=r"$\sigma'(z)$")
+ax_d.plot(z, step_derivative(z), label="step's slope (0 where defined)", **STEP)
+ax_d.plot(0, 0, "o", ms=8, markerfacecolor="white", color="#D55E00")
+ax_d.set(title="Their derivatives", xlabel="z", ylim=(-0.01, 0.34))
+ax_d.set_yticks([0, 0.1, 0.2, 0.25])
+for ax in (ax_f, ax_d):
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left")
+# Alt text: Left: the sigmoid, a smooth S curve, and the step function, which jumps from
+# 0 to 1 at z = 0. Right: their derivatives: the sigmoid's is a bell peaking at 1/4, the
+# step's is 0 wherever it is defined and undefined at z = 0.
 plt.show()
 
 # %%
@@ -80,10 +66,10 @@ plt.show()
 #
 # .. math::
 #
-#    \frac{\partial L}{\partial w} = \mathrm{mean}\bigl(2 (p - y)\, f'(wx + b)\,
-#    x\bigr), \qquad
-#    \frac{\partial L}{\partial b} = \mathrm{mean}\bigl(2 (p - y)\, f'(wx + b)
-#    \bigr).
+#    \frac{\partial L}{\partial w}
+#    &= \mathrm{mean}\bigl(2 (p - y)\, f'(wx + b)\, x\bigr), \\
+#    \frac{\partial L}{\partial b}
+#    &= \mathrm{mean}\bigl(2 (p - y)\, f'(wx + b)\bigr).
 #
 # Both units start from the same wrong guess, :math:`w = -1, b = 0`, which
 # predicts 1 on the left and 0 on the right.
@@ -149,29 +135,27 @@ for name, f in [("sigmoid", sigmoid), ("step", step)]:
 weights = np.linspace(-3, 3, 601)
 fig, (ax_l, ax_t) = plt.subplots(1, 2, figsize=(7, 3.4), layout="constrained")
 for f, history, style in [
-    (sigmoid, loss_sig, {"color": "tab:blue", "label": "sigmoid unit"}),
-    (step, loss_step, {"color": "tab:red", "linestyle": "--", "label": "step unit"}),
+    (sigmoid, loss_sig, {"color": "#307EC7", "label": "sigmoid unit"}),
+    (step, loss_step, {**STEP, "label": "step unit"}),
 ]:
-    ax_l.plot(weights, [mse(f, w, 0.0) for w in weights], linewidth=2, **style)
-    ax_t.plot(history, linewidth=2, **style)
-ax_l.axvline(-1, color="tab:gray", linestyle=":", label="start, w = -1")
-ax_l.set(
-    title="Loss as a function of w (b = 0)", xlabel="w", ylabel="mean squared error"
-)
-ax_l.set_ylim(0, 1.2)  # room for the legend
-ax_l.legend(loc="upper right")
-
-ax_t.set(
-    title="Training loss of the two units",
-    xlabel="gradient-descent step",
-    ylabel="mean squared error",
-)
-ax_t.set_ylim(bottom=0)
-ax_t.legend()
+    ax_l.plot(weights, [mse(f, w, 0.0) for w in weights], **style)
+    ax_t.plot(history, **style)
+ax_l.axvline(-1, color="0.4", ls="--", lw=1, label="start, w = -1")
+ax_l.set(title="Loss along w (b = 0)", xlabel="w", ylabel="mean squared error")
+ax_l.set(ylim=(0, 1.2))  # room for the legend
+ax_t.set(title="Training loss", xlabel="gradient-descent step", ylim=(0, None))
+for ax in (ax_l, ax_t):
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper right")
+# Alt text: Left: the mean squared error against the weight w, sloping smoothly for a
+# sigmoid unit and flat with a single jump at w = 0 for a step unit. Right: over 300
+# gradient-descent steps from w = −1 the sigmoid unit's loss falls to near 0 while the
+# step unit's stays flat at about 0.89.
 plt.show()
 
 # %%
 # The sigmoid unit ends with the printed accuracy of 99% while the step unit
 # stays at 11%, exactly where it started. The smooth slope that makes this
 # possible comes with a flip side: far from zero the slope is tiny, which is
-# the subject of the vanishing-gradient example.
+# the subject of the :ref:`vanishing-gradient example
+# <sphx_glr_auto_examples_pros_and_cons_plot_vanishing_gradient.py>`.

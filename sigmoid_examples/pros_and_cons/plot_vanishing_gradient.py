@@ -2,11 +2,13 @@ r"""
 Vanishing gradient
 ==================
 
-The sigmoid's slope is never more than 1/4, and backpropagation multiplies
+The sigmoid's slope is never more than 1/4, and :term:`backpropagation` multiplies
 the gradient by one such slope per layer, as well as by the layer's weight
-matrix. This example measures both shares in a small NumPy network, where
-the gradient shrinks by about a factor of four with every sigmoid layer it
-passes back through, and compares tanh and ReLU.
+matrix. In this small NumPy network the :term:`gradient` shrinks by about a
+factor of four with every sigmoid layer it passes back through; tanh and ReLU
+keep it. The :ref:`next example
+<sphx_glr_auto_examples_pros_and_cons_plot_vanishing_gradient_parts.py>`
+splits each layer's factor into the :term:`activations <activation>`' share and the weights'.
 """
 
 import matplotlib.pyplot as plt
@@ -19,12 +21,12 @@ from sigmoid import sigmoid, sigmoid_derivative
 # ----------------------
 #
 # The network has 15 hidden layers of 48 units each and a linear read-out to
-# one number; the loss is half the mean squared error against random targets.
+# one number; the :term:`loss` is half the mean squared error against random targets.
 # Each layer computes :math:`a_{l} = f(z_l)` with :math:`z_l = a_{l-1} W_l`
 # for an activation :math:`f`. All three networks use the *same* random
 # matrices, scaled the usual way for their activation: standard deviation
-# :math:`\sqrt{1/48}` (Glorot) for sigmoid and tanh, and :math:`\sqrt{2/48}`
-# (He) for ReLU. ``rng.standard_normal((64, 48))`` makes a batch of 64 inputs
+# :math:`\sqrt{1/48}` (:term:`Glorot <Glorot initialisation>`) for sigmoid and :term:`tanh`, and
+# :math:`\sqrt{2/48}` (:term:`He <He initialisation>`) for :term:`ReLU`. ``rng.standard_normal((64, 48))`` makes a batch of 64 inputs
 # with 48 features each.
 
 depth, width, batch = 15, 48, 64
@@ -95,44 +97,13 @@ bound = f"(1/4)^{depth - 1}"
 print(f"{bound:>10}  {0.25 ** (depth - 1):16.1e}  {0.25:23.2f}")
 
 # %%
-# The activations' share and the weights' share
-# ----------------------------------------------
-#
-# Going down from layer :math:`l + 1` to layer :math:`l`, the weight
-# gradient's norm changes by a factor that splits exactly into three parts:
-# layer :math:`l`'s activation part, layer :math:`l + 1`'s weight part, and
-# what is left, the *input part*, which the layers' inputs contribute through
-# :math:`\partial L / \partial W_l = a_{l-1}^\top \, \partial L / \partial
-# z_l`. For the sigmoid network, step by step from the bottom (layer 2 to
-# layer 1) to the top (layer 15 to layer 14):
-
-(weight_grad, grad_z, grad_a), _ = results["sigmoid"]
-activation_part = (grad_z / grad_a)[:-1]
-weight_part = grad_a[:-1] / grad_z[1:]
-input_part = (weight_grad / grad_z)[:-1] / (weight_grad / grad_z)[1:]
-factor = weight_grad[:-1] / weight_grad[1:]
-for label, part in [
-    ("activation part", activation_part),
-    ("weight part", weight_part),
-    ("input part", input_part),
-    ("product: factor", factor),
-]:
-    print(f"{label:>16}: {np.array2string(part, precision=2, max_line_width=200)}")
-print(f"over the {depth - 1} steps, the parts multiply to:")
-print(
-    f"  activation {np.prod(activation_part):.1e}"
-    f" (at most {bound} = {0.25 ** (depth - 1):.1e})"
-)
-print(f"  weight {np.prod(weight_part):.2f}, input {np.prod(input_part):.2f}")
-
-# %%
 # Where the sigmoid saturates
 # ---------------------------
 #
 # A unit is :ref:`saturated <saturated>` where its output is within 1% of a
 # limit, :math:`\sigma(x) < 0.01` or :math:`\sigma(x) > 0.99`, that is for
 # :math:`|x| > \ln 99 \approx 4.595`. There :math:`\sigma'(x) < 0.99 \cdot
-# 0.01 = 0.0099`: the unit's activation part is below 0.0099 instead of 1/4.
+# 0.01 = 0.0099`: the unit's slope is below 0.0099 instead of 1/4.
 
 threshold = np.log(99)
 print(
@@ -154,86 +125,60 @@ print(f"largest |pre-activation| in the sigmoid network: {np.abs(sigmoid_z).max(
 # layers; its last row is :math:`(1/4)^{14}`, the bound on the activation
 # parts alone over the 14 steps.
 #
-# The upper panel plots the relative norms on a logarithmic y axis
-# (``ax.set_yscale("log")``), with the dashed line :math:`(1/4)^{15 - l}`
-# and, dotted, the product of the sigmoid network's activation parts from
-# layer :math:`l` up. The sigmoid network's gradient falls by a factor of
-# about four per layer: by the first layer it is a few hundred million times
+# The upper panel plots the relative norms on a logarithmic y axis, with the
+# dashed line :math:`(1/4)^{15 - l}`, the bound on the activation parts
+# alone. The sigmoid network's gradient falls by a factor of about four per
+# layer: by the first layer it is a few hundred million times
 # smaller than at the top, so plain gradient descent, with one learning rate
 # for all layers, barely moves the first layers' weights.
 #
-# The split above shows where the fall comes from. Every activation part is
-# at most 1/4, as it must be. The weight parts scatter around 1, and so does
-# their product over the whole network. The input parts are close to 1
-# except at the first layer, whose input is the raw data rather than sigmoid
-# outputs in (0, 1), which is why the step from layer 2 to layer 1 is well
-# above 1/4. So in this network the fall is the activations' doing, but
-# :math:`(1/4)^{L}` bounds only their share: with larger weights (a weight
-# part above 1 at every layer) the gradient would fall more slowly, with
-# smaller ones faster. The tanh and ReLU networks keep every layer's gradient
+# The tanh and ReLU networks keep every layer's gradient
 # within a factor of two of the top layer's: tanh's slope is 1 at zero and
 # ReLU's is 1 for every positive input.
 #
-# The lower panel shades the saturated regions, :math:`|x| > \ln 99`. As the
+# The lower panel shades the :term:`saturated` regions, :math:`|x| > \ln 99`. As the
 # printout shows, none of the sigmoid network's pre-activations fall there,
-# so the fall is not caused by saturation: even at its best a sigmoid
-# layer's activation part is at most 1/4. Units pushed into the shaded
+# so the fall is not caused by :term:`saturation`: even at its best a sigmoid
+# layer's slope is at most 1/4. Units pushed into the shaded
 # regions (by large inputs or large weights) have slopes below 0.0099, and
 # the gradient vanishes faster still.
 #
-# To change the activation, the depth, the width and the initialisation and
+# To change the activation, the depth, the width and the :term:`initialisation` and
 # watch the gradient per layer redraw, use the :ref:`gradient lab
 # <gradient-lab>` on the Explore page.
 
 layers = np.arange(1, depth + 1)
-activation_only = np.append(np.cumprod(activation_part[::-1])[::-1], 1.0)
-colours = {"sigmoid": "tab:blue", "tanh": "tab:green", "ReLU": "tab:red"}
-markers = {"sigmoid": "o", "tanh": "s", "ReLU": "^"}
+styles = {  # colour, marker and line style: any one tells the curves apart
+    "sigmoid": ("#307EC7", "o", "-"),
+    "tanh": ("#E69F00", "s", ":"),
+    "ReLU": ("#009E73", "^", "-."),
+}
 fig, (ax_g, ax_s) = plt.subplots(
     2, 1, figsize=(6.4, 8), height_ratios=[3, 2], layout="constrained"
 )
 for name, ratio in relative.items():
-    ax_g.plot(layers, ratio, marker=markers[name], color=colours[name], label=name)
-ax_g.plot(
-    layers,
-    activation_only,
-    ":",
-    color="tab:blue",
-    label="sigmoid, activation parts only",
-)
-ax_g.plot(
-    layers,
-    0.25 ** (depth - layers),
-    "k--",
-    label=r"$(1/4)^{15-l}$, bound on the activation parts",
-)
-ax_g.set_yscale("log")
-ax_g.set(
-    title="Gradient norm per layer, relative to the last",
-    xlabel="layer l (1 = nearest the input)",
-    ylabel=r"$\|\partial L / \partial W_l\| \;/\; \|\partial L / \partial W_{15}\|$",
-)
+    color, marker, ls = styles[name]
+    ax_g.plot(layers, ratio, marker=marker, ls=ls, color=color, label=name)
+bound_label = r"$(1/4)^{15-l}$, bound on the activation parts"
+ax_g.plot(layers, 0.25 ** (depth - layers), "k--", label=bound_label)
+ylabel = r"$\|\partial L / \partial W_l\| \;/\; \|\partial L / \partial W_{15}\|$"
+ax_g.set(yscale="log", xlabel="layer l (1 = nearest the input)", ylabel=ylabel)
+ax_g.set_title("Gradient norm per layer, relative to the last")
 ax_g.legend(loc="lower right")
-ax_g.grid(True, which="major", alpha=0.4)
 
 x = np.linspace(-8, 8, 801)
-ax_s.plot(
-    x, sigmoid_derivative(x), color="tab:blue", linewidth=2, label=r"$\sigma'(x)$"
-)
-ax_s.axvspan(
-    -8,
-    -threshold,
-    color="tab:orange",
-    alpha=0.25,
-    label=r"saturated: $\sigma < 0.01$ or $\sigma > 0.99$",
-)
-ax_s.axvspan(threshold, 8, color="tab:orange", alpha=0.25)
-ax_s.set(
-    title="Saturated regions of the sigmoid",
-    xlabel="pre-activation x",
-    ylabel="derivative",
-    xlim=(-8, 8),
-    ylim=(-0.01, 0.32),  # room for the legend above the peak
-)
+ax_s.plot(x, sigmoid_derivative(x), color="#9621E2", ls="--", label=r"$\sigma'(x)$")
+saturated_label = r"saturated: $\sigma < 0.01$ or $\sigma > 0.99$"
+ax_s.axvspan(-8, -threshold, color="0.6", alpha=0.3, label=saturated_label)
+ax_s.axvspan(threshold, 8, color="0.6", alpha=0.3)
+ax_s.set(title="Saturated regions of the sigmoid", xlabel="x", ylabel="value")
+ax_s.set(xlim=(-8, 8), ylim=(-0.01, 0.32), yticks=[0, 0.0099, 0.1, 0.2, 0.25])
 ax_s.legend(loc="upper right")
+for ax in (ax_g, ax_s):
+    ax.grid(alpha=0.3)
+# Alt text: Above, the gradient norm of each of 15 layers relative to the last, on a log
+# scale: with tanh and ReLU it stays near 1, while with sigmoid it falls about fourfold
+# per layer, to about 4 × 10⁻⁹ at layer 1, just under the dashed line (1/4) to the power
+# 15 − l. Below, σ′, a bell peaking at 1/4, with the saturated regions |x| > ln 99 ≈
+# 4.6 shaded, where it is below 0.0099.
 plt.show()
