@@ -62,7 +62,8 @@ activations = {
 #
 # The weight gradient is :math:`\partial L / \partial W_l = a_{l-1}^\top \,
 # \partial L / \partial z_l`, which also depends on the layer's input
-# :math:`a_{l-1}`. The function returns the norms of all three gradients.
+# :math:`a_{l-1}`. The function returns the :term:`gradient norms <gradient norm>`
+# of all three.
 
 
 def gradient_norms(f, f_derivative, gain):
