@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import warnings
 from collections.abc import Callable
@@ -610,3 +612,50 @@ def test_concurrent_calls_match_serial_calls() -> None:
 
 def test_public_api_is_the_functions_tested_here() -> None:
     assert set(sg.__all__) == {"__version__"} | {name_of(f) for f in ALL}
+
+
+# ----------------------------------------------------------------------------
+# inputs that broke the contract (issue 21)
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+@pytest.mark.parametrize("masked_out", [True, False])
+def test_masked_input_into_a_narrower_out_never_warns(
+    function: Function, masked_out: bool
+) -> None:
+    # The masked entry 1e300 is copied into out as it is, as np.ma.exp leaves
+    # masked data; beyond float32 that cast overflowed, with a warning.
+    x = np.ma.masked_array([1e300, 0.5], mask=[True, False])
+    out = np.ma.zeros(2, np.float32) if masked_out else np.zeros(2, np.float16)
+    with np.errstate(all="raise"), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert function(x, out=out) is out
+    assert np.ma.getdata(out)[1] == function(np.array([0.5])).astype(out.dtype)[0]
+
+
+def test_a_default_decimal_context_that_traps_inexact_changes_nothing() -> None:
+    # decimal.DefaultContext is the template of every new Context: with
+    # Inexact trapped, `import sigmoid` raised decimal.Inexact, and a
+    # rounding mode other than half-even would change the exact fallback.
+    code = (
+        "import decimal\n"
+        "decimal.DefaultContext.traps[decimal.Inexact] = True\n"
+        "decimal.DefaultContext.rounding = decimal.ROUND_UP\n"
+        "decimal.setcontext(decimal.Context())\n"
+        "import numpy as np\n"
+        "from sigmoid import sigmoid_derivative, log_sigmoid\n"
+        # a float32 input whose sigma'' lies next to a midpoint: the exact path
+        "x = np.array([15.858271, -3.0], np.float32)\n"
+        "print(sigmoid_derivative(x, order=2).view(np.uint32).tolist(),"
+        " log_sigmoid(-3.0).hex())\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    x = np.array([15.858271, -3.0], np.float32)
+    expected = (
+        f"{sigmoid_derivative(x, order=2).view(np.uint32).tolist()} "
+        f"{float(log_sigmoid(-3.0)).hex()}"
+    )
+    assert run.stdout.strip() == expected

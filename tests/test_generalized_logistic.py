@@ -303,7 +303,7 @@ def test_a_maximum_on_a_midpoint_rounds_by_the_side_the_curve_is_on() -> None:
 # Inputs whose float64 value lies 32 to 410 float64 ULPs on the wrong side of
 # a float32 midpoint: the two roundings in z = k (x - x0), with |z| from 399
 # to 741, amplified by |z|. Found by searching every float32 input with z in
-# (-815, -300) for float64 values within 9 + 2|z| ULPs of a midpoint; the
+# (-815, -300) for float64 values within 18 + 2|z| ULPs of a midpoint; the
 # guard of sigmoid alone (8 ULPs) would not recompute them.
 ARGUMENT_ROUNDING = [
     ((1e300, 0.7, 0.3), [-889.5713500976562, -912.1044921875, -1057.890380859375]),

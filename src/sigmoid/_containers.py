@@ -46,7 +46,8 @@ def _masked(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
     result = function(data, **kwargs)
     values = np.asarray(result)
     mask = np.broadcast_to(mask, values.shape)
-    np.copyto(values, data, where=mask, casting="unsafe")  # leave them alone
+    with np.errstate(all="ignore"):  # 1e300 masked, into a float32 out
+        np.copyto(values, data, where=mask, casting="unsafe")  # leave them alone
     if out is not None:
         if isinstance(out, np.ma.MaskedArray):
             out.mask = mask

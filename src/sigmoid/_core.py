@@ -91,7 +91,7 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     boundary (a midpoint between two float32 or float16 numbers) are
     recomputed exactly with :mod:`decimal`, so float16 and float32 results are
     correctly rounded on any machine whose ``np.exp`` is accurate to a few
-    ULP. The other functions but :func:`generalized_logistic` do the same.
+    ULP. The other functions do the same.
 
     Accuracy, measured against mpmath at 50 digits (``nox -s accuracy``):
     at most 2.5 ULP in float64 (subnormal results included), and correctly
@@ -468,7 +468,7 @@ def generalized_logistic(
 
     float16 and float32 results are correctly rounded, for any parameters:
     the float64 value is rounded once, and where it lies within
-    :math:`9 + 2|z|` float64 ULPs of a rounding boundary (the guard of
+    :math:`18 + 2|z|` float64 ULPs of a rounding boundary (the guard of
     :func:`sigmoid` widened by the error above), the element is recomputed
     with :mod:`decimal`, from :math:`z` formed exactly as a fraction, at a
     precision raised until the rounding is decided.

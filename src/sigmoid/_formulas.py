@@ -110,7 +110,13 @@ def generalized_logistic(b: Block) -> None:
     maximum, steepness, midpoint = b.parameters
     x, y, z, t = b.x, b.y, b.t, b.u
     np.subtract(x, midpoint, out=z)
+    big = None
+    if b.watch.overflow:  # x - x0 beyond float64 (1e308 - -1e308): halve first
+        big = np.isinf(z) & np.isfinite(x)
+        z[big] = x[big] / 2 - np.broadcast_to(midpoint, z.shape)[big] / 2
     np.multiply(z, steepness, out=z)
+    if big is not None:
+        z[big] *= 2  # exact, or inf where k (x - x0) is
     if b.watch.invalid:  # k = 0 times x - x0 = +-inf: the curve is flat, f = L/2
         z[np.isnan(z) & ~np.isnan(x)] = 0.0
     lowest = -float(np.fmin.reduce(z, initial=0.0))

@@ -18,7 +18,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from decimal import Context, Decimal, localcontext
+from decimal import (
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
 from fractions import Fraction
 from typing import Any
 
@@ -39,6 +47,21 @@ GUARD = 16
 #: Below z = -820, L sigma(z) < |L| e**z < e**(709.8 - 820) < 2**-150 for every
 #: float64 L: every float32 and float16 value of the logistic curve is +-0.
 ZERO_BELOW = -820
+
+
+def context(digits: int) -> Context:
+    """A :mod:`decimal` context of ``digits`` digits, whatever the caller's
+    ``decimal.DefaultContext`` says (a new Context copies its traps and
+    rounding from there): rounding to nearest, and only the errors trapped.
+    """
+    return Context(
+        prec=digits,
+        rounding=ROUND_HALF_EVEN,
+        Emax=10**6,
+        Emin=-(10**6),
+        traps=[InvalidOperation, DivisionByZero, Overflow],
+        flags=[],
+    )
 
 
 def doubtful(
@@ -89,6 +112,8 @@ def round_fraction(value: Fraction, dtype: np.dtype[Any]) -> float:
     exponent = magnitude.numerator.bit_length() - magnitude.denominator.bit_length()
     if Fraction(2) ** exponent > magnitude:
         exponent -= 1
+    if exponent >= info.maxexp:  # beyond the largest finite value
+        return math.copysign(math.inf, value)
     # The spacing of dtype at the value; subnormals share the smallest one.
     quantum = max(exponent, int(info.minexp)) - info.nmant
     mantissa = round(magnitude / Fraction(2) ** quantum)  # round() is half-even
@@ -113,7 +138,7 @@ def decided(
     """
     digits = 120
     while True:
-        with localcontext(Context(prec=digits, Emax=10**6, Emin=-(10**6))):
+        with localcontext(context(digits)):
             v = Fraction(function(*arguments))  # the context keeps the flags
         spread = abs(v) / 10 ** (digits - lost)
         low = round_fraction(v - spread, dtype)
