@@ -6,9 +6,11 @@ the input, calls the function on its values, and wraps the result again.
 
 - NumPy masked arrays keep their mask; masked entries keep the input's data,
   as in ``np.ma.exp``.
-- pandas Series and DataFrame keep their index, columns and name; each
-  DataFrame column is computed in its own dtype.
-- xarray DataArray and Dataset keep dims, coords, attrs and names.
+- pandas Series and DataFrame keep their index, columns, name and attrs; a
+  DataFrame is computed as one 2-D array per dtype, and wrapped once.
+  Parameters line up with x as in pandas arithmetic (``_lined_up``).
+- xarray DataArray and Dataset keep dims, coords, attrs and names;
+  DataArray parameters are matched by dimension (``xr.apply_ufunc``).
 - dask arrays stay lazy: one task per chunk, with the same chunks.
 - ndarray subclasses (``np.matrix``) and other objects with
   ``__array_wrap__`` (torch tensors) are wrapped by it, as a ufunc does.
@@ -57,22 +59,95 @@ def _masked(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
     return np.ma.MaskedArray(values, mask=mask.copy())
 
 
-def _pandas(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
+def _same_shape(name: str, x: Any, kwargs: dict[str, Any]) -> None:
+    """Raise ValueError unless the parameters broadcast to x's shape."""
+    try:
+        shape = np.broadcast_shapes(np.shape(x), *map(np.shape, kwargs.values()))
+    except ValueError:
+        shape = None
+    if shape != np.shape(x):
+        shapes = ", ".join(f"{k} {np.shape(v)}" for k, v in kwargs.items())
+        msg = (
+            f"{name}(): the parameters ({shapes}) do not broadcast to the "
+            f"shape {np.shape(x)} of x, a {type(x).__name__}"
+        )
+        raise ValueError(msg)
+
+
+def _lined_up(name: str, key: str, value: Any, x: Any) -> Any:
+    """A pandas parameter's values lined up with x as pandas arithmetic does:
+    a Series by x's index (a Series x) or columns (a DataFrame x), a
+    DataFrame by both. Labels that would not match are a TypeError (pandas
+    would fill NaN there).
+    """
     pd = sys.modules["pandas"]
     if isinstance(x, pd.Series):
-        return pd.Series(function(x.to_numpy(), **kwargs), index=x.index, name=x.name)
-    columns = {
-        i: function(x.iloc[:, i].to_numpy(), **kwargs) for i in range(x.shape[1])
+        axes = {"index": x.index}
+    elif isinstance(value, pd.Series):
+        axes = {"index": x.columns}
+    else:
+        axes = {"index": x.index, "columns": x.columns}
+    for want, have in zip(axes.values(), value.axes, strict=False):
+        if value.ndim > x.ndim or not (
+            want.equals(have)
+            or (have.is_unique and len(have) == len(want) and want.isin(have).all())
+        ):
+            msg = (
+                f"{name}(): the labels of {key} do not match those of x; align "
+                "them first (x.align), as pandas arithmetic would give NaN"
+            )
+            raise TypeError(msg)
+    return value.reindex(**axes).to_numpy()
+
+
+def _pandas(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
+    """Series and DataFrame: computed as their values, wrapped once. Other
+    array parameters broadcast against those values as in NumPy.
+    """
+    pd, name = sys.modules["pandas"], function.__name__
+    kwargs = {
+        k: _lined_up(name, k, v, x) if isinstance(v, (pd.Series, pd.DataFrame)) else v
+        for k, v in kwargs.items()
     }
-    frame = pd.DataFrame(columns, index=x.index)
+    arrays = {k: np.asarray(v) for k, v in kwargs.items() if np.ndim(v)}
+    _same_shape(name, x, arrays)
+    if isinstance(x, pd.Series):
+        result = pd.Series(function(x.to_numpy(), **kwargs), index=x.index, name=x.name)
+        return result.__finalize__(x)
+    dtypes = x.dtypes.to_numpy()
+    if len(set(dtypes)) <= 1:  # one 2-D array
+        values = function(x.to_numpy(), **kwargs)
+        frame = pd.DataFrame(values, index=x.index, columns=x.columns)
+        return frame.__finalize__(x)
+    columns: dict[int, Any] = {}
+    for dtype in dict.fromkeys(dtypes):  # the columns of each dtype as one array
+        where = np.flatnonzero(dtypes == dtype)
+        part = {k: np.broadcast_to(v, x.shape)[:, where] for k, v in arrays.items()}
+        values = function(x.iloc[:, where].to_numpy(), **{**kwargs, **part})
+        columns.update(zip(where.tolist(), values.T, strict=True))
+    frame = pd.DataFrame(dict(sorted(columns.items())), index=x.index)
     frame.columns = x.columns
-    return frame
+    return frame.__finalize__(x)
 
 
 def _xarray(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
-    if isinstance(x, sys.modules["xarray"].Dataset):
+    """DataArray parameters are matched by dimension name and aligned by
+    coordinate, as in xarray arithmetic (``xr.apply_ufunc``, inner join);
+    other arrays broadcast against x's values as in NumPy.
+    """
+    xr = sys.modules["xarray"]
+    if isinstance(x, xr.Dataset):
         return x.map(lambda v: function(v, **kwargs), keep_attrs=True)
-    return x.copy(data=function(x.data, **kwargs))
+    labelled = {k: v for k, v in kwargs.items() if isinstance(v, xr.DataArray)}
+    if not labelled:
+        _same_shape(function.__name__, x, kwargs)
+        return x.copy(data=function(x.data, **kwargs))
+    plain = {k: v for k, v in kwargs.items() if k not in labelled}
+
+    def apply(values: Any, *parameters: Any) -> Any:
+        return function(values, **plain, **dict(zip(labelled, parameters, strict=True)))
+
+    return xr.apply_ufunc(apply, x, *labelled.values(), keep_attrs=True, join="inner")
 
 
 def _dask(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:

@@ -428,8 +428,8 @@ def generalized_logistic(
     TypeError
         If `x` is not accepted (see :func:`sigmoid`), or a parameter is not
         real numbers: ``None``, a string, bool, complex or object data, or
-        extended precision; or if `x` is a dask array and a parameter is not
-        a scalar.
+        extended precision; if `x` is a dask array and a parameter is not
+        a scalar; or if a pandas parameter's labels do not match `x`'s.
     ValueError
         If a parameter holds NaN or :math:`\pm\infty`, an int too large for
         float64 (from about :math:`1.8 \times 10^{308}`, alone or in a
