@@ -10,7 +10,7 @@ import numpy.typing as npt
 import pytest
 from reference import mp_generalized_logistic, round_to
 
-from sigmoid import _core, generalized_logistic, sigmoid
+from sigmoid import _formulas, generalized_logistic, sigmoid
 
 PARAMETERS = ("maximum", "steepness", "midpoint")
 UNSIGNED = {np.dtype(np.float16): np.uint16, np.dtype(np.float32): np.uint32}
@@ -163,8 +163,9 @@ def test_extended_precision_parameters_are_type_errors() -> None:
 
 
 def test_parameters_that_do_not_broadcast_are_value_errors() -> None:
+    # The message names the parameter (issue 21: it listed shapes only).
     with pytest.raises(
-        ValueError, match=r"^generalized_logistic\(\): parameters of shapes"
+        ValueError, match=r"^generalized_logistic\(\): steepness of shape \(2,\)"
     ):
         generalized_logistic(np.zeros(3), steepness=np.ones(2))
 
@@ -175,7 +176,7 @@ def test_arguments_are_checked_before_anything_is_computed(
     def fail(*_: object, **__: object) -> None:
         raise AssertionError
 
-    monkeypatch.setattr(_core, "run", fail)
+    monkeypatch.setattr(_formulas, "generalized_logistic", fail)
     for kwargs in ({"maximum": np.nan}, {"midpoint": "0"}, {"steepness": np.ones(2)}):
         with pytest.raises((TypeError, ValueError), match="generalized_logistic"):
             generalized_logistic(np.zeros(3), **kwargs)

@@ -19,7 +19,6 @@ from ._rounding import (
     exact_sigmoid,
 )
 from ._types import Array
-from ._validation import Call
 
 
 @elementwise
@@ -128,9 +127,7 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     >>> sigmoid(np.array([1.0, 2.0], dtype=np.float32))
     array([0.7310586, 0.8807971], dtype=float32)
     """
-    call = Call("sigmoid", x, out)
-    run(_formulas.sigmoid, call.x, call.y, exact=exact_sigmoid)
-    return call.result()
+    return run("sigmoid", _formulas.sigmoid, x, out, exact_sigmoid)
 
 
 _DERIVATIVES = {
@@ -237,9 +234,8 @@ def sigmoid_derivative(
     if int(order) not in _DERIVATIVES:
         msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise ValueError(msg)
-    call = Call("sigmoid_derivative", x, out)
-    run(_DERIVATIVES[int(order)], call.x, call.y, exact=exact_derivatives[int(order)])
-    return call.result()
+    formula, exact = _DERIVATIVES[int(order)], exact_derivatives[int(order)]
+    return run("sigmoid_derivative", formula, x, out, exact)
 
 
 @elementwise
@@ -318,12 +314,10 @@ def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     ...     np.log(sigmoid(np.array([-1000.0, 0.0, 50.0])))
     array([       -inf, -0.69314718,  0.        ])
     """
-    call = Call("log_sigmoid", x, out)
-    if call.y.dtype == np.float64:
-        run(_table.log_sigmoid, call.x, call.y, size=_table.BLOCK)
-    else:
-        run(_formulas.log_sigmoid, call.x, call.y, exact=exact_log_sigmoid)
-    return call.result()
+    table = (_table.log_sigmoid, _table.BLOCK)  # for float64 results
+    return run(
+        "log_sigmoid", _formulas.log_sigmoid, x, out, exact_log_sigmoid, float64=table
+    )
 
 
 @elementwise
@@ -377,9 +371,7 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     >>> logit(sigmoid(3.0))  # sigma(3) is rounded; logit magnifies that error
     np.float64(3.000000000000003)
     """
-    call = Call("logit", p, out)
-    run(_formulas.logit, call.x, call.y, exact=exact_logit)
-    return call.result()
+    return run("logit", _formulas.logit, p, out, exact_logit)
 
 
 @elementwise
@@ -497,8 +489,8 @@ def generalized_logistic(
            [0.26894142, 0.5       , 0.73105858],
            [0.11920292, 0.5       , 0.88079708]])
     """
-    parameters = {"maximum": maximum, "steepness": steepness, "midpoint": midpoint}
-    call = Call("generalized_logistic", x, None, **parameters)
     formula, exact = _formulas.generalized_logistic, exact_generalized_logistic
-    run(formula, call.x, call.y, exact, parameters=call.parameters)
-    return call.result()
+    return run(
+        "generalized_logistic", formula, x, None, exact,
+        maximum=maximum, steepness=steepness, midpoint=midpoint,
+    )  # fmt: skip

@@ -49,6 +49,10 @@ GUARD = 16
 ZERO_BELOW = -820
 
 
+#: np.finfo of each narrow dtype, looked up once (np.finfo takes microseconds).
+FINFO = {np.dtype(t): np.finfo(t) for t in (np.float16, np.float32)}
+
+
 def context(digits: int) -> Context:
     """A :mod:`decimal` context of ``digits`` digits, whatever the caller's
     ``decimal.DefaultContext`` says (a new Context copies its traps and
@@ -65,7 +69,11 @@ def context(digits: int) -> Context:
 
 
 def doubtful(
-    w: Array64, dtype: np.dtype[Any], subnormal: bool, guard: int = GUARD
+    w: Array64,
+    dtype: np.dtype[Any],
+    subnormal: bool,
+    guard: int = GUARD,
+    scratch: Array64 | None = None,
 ) -> npt.NDArray[np.intp] | None:
     """Indices where ``w`` lies within ``guard`` float64 ULPs of a midpoint.
 
@@ -74,12 +82,13 @@ def doubtful(
     the bit patterns, an ``argmin`` and an ``argmax`` tell whether any value
     is near one. Results that are subnormal in ``dtype`` (``subnormal`` says
     there may be some) have their midpoints on a fixed grid, k + 1/2 times the
-    smallest subnormal, and are tested on that grid. ``w`` is overwritten
-    with its shifted bit patterns. None when there are no such indices.
+    smallest subnormal, and are tested on that grid. ``w`` is left as it is;
+    the shifted bit patterns go to ``scratch`` (of w's size) where given.
+    None when there are no such indices.
     """
-    info = np.finfo(dtype)
+    info = FINFO[dtype]
     found = []
-    if subnormal:  # before w is overwritten
+    if subnormal:
         tiny = np.flatnonzero(np.abs(w) < float(info.smallest_normal))
         scaled = np.abs(w[tiny]) / float(info.smallest_subnormal)
         distance = np.abs(scaled - np.floor(scaled) - 0.5)
@@ -90,9 +99,9 @@ def doubtful(
     # range: below -2**63 + g * unit (just above the midpoint) or at or above
     # 2**63 - g * unit (just below it).
     shift = 12 + info.nmant
-    bits = w.view(np.uint64)
-    np.left_shift(bits, np.uint64(shift), out=bits)
-    s = w.view(np.int64)
+    bits = None if scratch is None else scratch.view(np.uint64)
+    bits = np.left_shift(w.view(np.uint64), np.uint64(shift), out=bits)
+    s = bits.view(np.int64)
     unit = 1 << shift
     low, high = -(2**63) + guard * unit, 2**63 - guard * unit
     if s[s.argmin()] < low or s[s.argmax()] >= high:
@@ -101,6 +110,38 @@ def doubtful(
         return None
     indices = np.union1d(*found) if len(found) == 2 else found[0]
     return indices if indices.size else None
+
+
+def fix_rounding(
+    y: Array,
+    w: Array64,
+    exact: Exact,
+    x: Array64,
+    parameters: tuple[Array, ...],
+    guard: int,
+    subnormal: bool,
+    scratch: Array64,
+) -> None:
+    """Recompute with ``exact`` the elements of ``y`` (``w`` rounded once)
+    whose float64 value ``w`` is too close to a midpoint; each distinct
+    input (with its parameters) once, however often it repeats.
+    """
+    i = doubtful(w, y.dtype, subnormal, guard, scratch)
+    if i is None:
+        return
+    columns = [x[i], *(q[i] for q in parameters if q.ndim)]
+    keys = np.stack(columns, axis=-1) if len(columns) > 1 else columns[0]
+    keys = keys.view(np.uint64)  # bit patterns: -0.0 is not 0.0
+    axis = 0 if keys.ndim > 1 else None
+    if (keys == keys[0]).all():  # one value, repeated: sorting would cost more
+        first, inverse = np.zeros(1, np.intp), np.zeros(i.size, np.intp)
+    else:
+        _, first, inverse = np.unique(
+            keys, return_index=True, return_inverse=True, axis=axis
+        )
+    distinct = i[first]
+    given = [q[distinct] if q.ndim else q for q in parameters]
+    y[i] = exact(x[distinct], y.dtype, *given)[inverse.reshape(-1)]
 
 
 def round_fraction(value: Fraction, dtype: np.dtype[Any]) -> float:
