@@ -127,7 +127,11 @@ def accuracy(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Speed against scipy.special.expit, the naive formula and the copy floor."""
+    """Speed against scipy.special.expit, the naive formula and the copy floor.
+
+    ``nox -s bench -- --against ae4844d --only sigmoid`` also times the
+    package as it was at that git revision, side by side in the same rounds.
+    """
     session.install("-e.", *_group("bench"))
     session.run("python", "benchmarks/speed.py", *session.posargs)
 

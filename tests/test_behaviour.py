@@ -659,3 +659,56 @@ def test_a_default_decimal_context_that_traps_inexact_changes_nothing() -> None:
         f"{float(log_sigmoid(-3.0)).hex()}"
     )
     assert run.stdout.strip() == expected
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+def test_out_as_a_ufunc_takes_it(function: Function) -> None:
+    # out=(arr,), out=(None,) and out=... raised TypeError before issue 21.
+    x = np.array([0.25, 0.5])
+    expected = function(x)
+    out = np.empty(2)
+    assert function(x, out=(out,)) is out
+    np.testing.assert_array_equal(out, expected)
+    np.testing.assert_array_equal(function(x, out=(None,)), expected)
+    zero_d = function(np.float64(0.5), out=...)
+    assert type(zero_d) is np.ndarray
+    assert zero_d.shape == ()
+    assert type(np.exp(np.float64(0.5), out=...)) is np.ndarray  # the model
+    garbage = np.full(2, 1234.5678)
+    with pytest.raises(ValueError, match="one array") as info:
+        function(x, out=(garbage, garbage))
+    assert "1234" not in str(info.value)  # never an array's contents
+    with pytest.raises(ValueError, match="out"):
+        np.exp(x, out=(garbage, garbage))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_python_ints_beyond_int64_and_fractions_are_computed(
+    function: Function,
+) -> None:
+    # As NumPy arithmetic converts them (2**64 * np.float64(1)); they were
+    # "expects real numbers, got int ... (object data)".
+    from fractions import Fraction
+
+    p = function is logit
+    big: list[Fraction | int] = (
+        [Fraction(1, 3), Fraction(2, 3)] if p else [2**64, -(2**70), Fraction(1, 3)]
+    )
+    expected = function(np.array([float(v) for v in big]))
+    np.testing.assert_array_equal(function(big), expected)
+    assert function(big[0]) == expected[0]
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_a_non_number_in_a_list_is_named(function: Function) -> None:
+    with pytest.raises(TypeError, match=r"holding str 'x'"):
+        function([1.0] * 50 + ["x"])
+    with pytest.raises(TypeError, match="inhomogeneous"):  # NumPy's reason
+        function([[1.0, 2.0], [3.0]])
+
+
+def test_a_parameter_too_large_is_a_value_error_whatever_its_type() -> None:
+    # steepness=2**70 was a TypeError, 10**400 a ValueError.
+    assert generalized_logistic(1.0, steepness=2**70) == 1.0
+    with pytest.raises(ValueError, match="steepness must be finite"):
+        generalized_logistic(1.0, steepness=10**400)

@@ -194,6 +194,9 @@ def elementwise(function: Function) -> Function:
 
     @functools.wraps(function)
     def public(x: Any, /, **kwargs: Any) -> Any:
+        out = kwargs.get("out")
+        if isinstance(out, tuple) and len(out) == 1:  # as a ufunc takes it
+            kwargs["out"] = out[0]
         if type(x) is not np.ndarray and not isinstance(x, _PLAIN):
             handler = _handler(x)
             if handler is not None:

@@ -31,7 +31,8 @@ _KINDS = {
 
 
 def _describe(value: object) -> str:
-    """What ``value`` is, without printing an array's contents."""
+    """What ``value`` is, without printing an array's contents (a long list
+    is cut; its offending element is named on its own)."""
     if isinstance(value, np.ndarray):
         return f"an array of dtype {value.dtype}"
     if isinstance(value, np.generic):
@@ -45,9 +46,10 @@ def _from_objects(name: str, x: object, array: Array) -> Array:
     float64, as ``np.exp`` converts it; else TypeError naming the element."""
     for value in array.flat:
         if not isinstance(value, numbers.Real):
+            kind = "string" if isinstance(value, (str, bytes)) else "object"
             msg = (
-                f"{name}() expects real numbers, got {_describe(x)} "
-                f"holding {_describe(value)} (object data)"
+                f"{name}() expects real numbers, got {_describe(x)} holding "
+                f"{_describe(value)} ({kind} data)"
             )
             raise TypeError(msg)
     for value in array.flat:
@@ -79,7 +81,9 @@ def real_input(name: str, x: object) -> tuple[Array, np.dtype[Any]]:
     except (TypeError, ValueError) as err:
         msg = f"{name}() expects real numbers, got {_describe(x)}: {err}"
         raise TypeError(msg) from err
-    if array.dtype.kind == "O" and not isinstance(x, np.ndarray):
+    if array.dtype.kind in "OUST" and isinstance(x, (list, tuple)):
+        array = _from_objects(name, x, np.asarray(x, dtype=object))
+    elif array.dtype.kind == "O" and not isinstance(x, np.ndarray):
         array = _from_objects(name, x, array)
     dtype = array.dtype
     if dtype.kind in "biu":
@@ -166,7 +170,7 @@ def checked_out(
         )
         raise TypeError(msg)
     try:
-        fits = np.broadcast_shapes(shape, out.shape) == out.shape
+        fits = out.shape == shape or np.broadcast_shapes(shape, out.shape) == out.shape
     except ValueError:
         fits = False
     if not fits:
