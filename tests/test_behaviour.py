@@ -712,3 +712,13 @@ def test_a_parameter_too_large_is_a_value_error_whatever_its_type() -> None:
     assert generalized_logistic(1.0, steepness=2**70) == 1.0
     with pytest.raises(ValueError, match="steepness must be finite"):
         generalized_logistic(1.0, steepness=10**400)
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_fortran_order_is_kept_as_by_a_ufunc(function: Function) -> None:
+    # It came back C-ordered (issue 21); np.exp keeps the input's order.
+    x = np.asfortranarray(np.linspace(0.01, 0.99, 12).reshape(3, 4))
+    result = function(x)
+    assert result.flags.f_contiguous == np.exp(x).flags.f_contiguous
+    assert result.flags.f_contiguous
+    np.testing.assert_array_equal(result, function(np.ascontiguousarray(x)))

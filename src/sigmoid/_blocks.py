@@ -9,8 +9,9 @@ speed comes from: a chain of whole-array temporaries waits on memory.
 The loop runs under ``np.errstate(all="ignore", ...="call")``: no
 floating-point warning reaches the caller, and a ``Watch`` records the flags.
 Overflow tells a formula that its block holds inputs beyond the range of its
-fast form (``Block.fix_overflow``); underflow in the final cast to float16 or
-float32, that some results are subnormal there (see ``_rounding``).
+fast form, which it then fixes where it happens (``b.watch.overflow``);
+underflow in the final cast to float16 or float32, that some results are
+subnormal there (see ``_rounding``).
 """
 
 from __future__ import annotations
@@ -65,12 +66,6 @@ class Block:
     watch: Watch
     parameters: tuple[Array, ...] = ()
     guard: int = GUARD
-
-    def fix_overflow(self, limit: Callable[[Array64], Array64]) -> None:
-        """Where ``t`` overflowed to infinity, y = limit(x) instead."""
-        if self.watch.overflow:
-            tail = np.isinf(self.t)
-            self.y[tail] = limit(self.x[tail])
 
 
 Formula = Callable[[Block], None]

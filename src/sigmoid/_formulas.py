@@ -27,7 +27,9 @@ def sigmoid(b: Block) -> None:
     np.exp(t, out=t)
     np.add(t, 1.0, out=t)
     np.divide(1.0, t, out=y)
-    b.fix_overflow(np.exp)
+    if b.watch.overflow:  # exp(-x) = inf, below x = -709.78: y = exp(x) there
+        tail = np.isinf(t)
+        y[tail] = np.exp(x[tail])
 
 
 def derivative1(b: Block) -> None:
@@ -42,7 +44,9 @@ def derivative1(b: Block) -> None:
     np.cosh(x, out=t)
     np.add(t, 1.0, out=t)
     np.divide(0.5, t, out=y)
-    b.fix_overflow(lambda x: np.exp(-np.abs(x)))
+    if b.watch.overflow:  # cosh(x) = inf, beyond |x| = 710.47: y = exp(-|x|)
+        tail = np.isinf(t)
+        y[tail] = np.exp(-np.abs(x[tail]))
 
 
 def derivative2(b: Block) -> None:
@@ -125,7 +129,7 @@ def generalized_logistic(b: Block) -> None:
     np.exp(t, out=t)
     np.add(t, 1.0, out=t)
     np.divide(maximum, t, out=y)
-    if b.watch.overflow:
+    if b.watch.overflow:  # exp(-z) = inf, below z = -709.78: y = L e**z there
         tail = np.isinf(t)
         zt, scale = z[tail], np.broadcast_to(maximum, y.shape)[tail]
         half = np.exp(zt / 2)
@@ -144,7 +148,9 @@ def log_sigmoid(b: Block) -> None:
     np.exp(t, out=t)
     np.log1p(t, out=t)
     np.negative(t, out=y)
-    b.fix_overflow(lambda x: x)
+    if b.watch.overflow:  # exp(-x) = inf, below x = -709.78: y = x there
+        tail = np.isinf(t)
+        y[tail] = x[tail]
 
 
 def logit(b: Block) -> None:
