@@ -112,22 +112,58 @@ def _pandas(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
     arrays = {k: np.asarray(v) for k, v in kwargs.items() if np.ndim(v)}
     _same_shape(name, x, arrays)
     if isinstance(x, pd.Series):
-        result = pd.Series(function(x.to_numpy(), **kwargs), index=x.index, name=x.name)
-        return result.__finalize__(x)
+        values = (
+            function(x.to_numpy(), **kwargs)
+            if isinstance(x.dtype, np.dtype)
+            else _extension(function, x.array, kwargs)
+        )
+        return pd.Series(values, index=x.index, name=x.name).__finalize__(x)
     dtypes = x.dtypes.to_numpy()
-    if len(set(dtypes)) <= 1:  # one 2-D array
+    extension = [not isinstance(d, np.dtype) for d in dtypes]
+    if len(set(dtypes)) <= 1 and not any(extension):  # one 2-D array
         values = function(x.to_numpy(), **kwargs)
         frame = pd.DataFrame(values, index=x.index, columns=x.columns)
         return frame.__finalize__(x)
     columns: dict[int, Any] = {}
-    for dtype in dict.fromkeys(dtypes):  # the columns of each dtype as one array
-        where = np.flatnonzero(dtypes == dtype)
+    for i in np.flatnonzero(extension).tolist():  # pandas' own dtypes, one by one
+        part = {k: np.broadcast_to(v, x.shape)[:, i] for k, v in arrays.items()}
+        columns[i] = _extension(function, x.iloc[:, i].array, {**kwargs, **part})
+    for dtype in dict.fromkeys(dtypes[~np.array(extension, bool)]):
+        where = np.flatnonzero(dtypes == dtype)  # the columns of one NumPy dtype
         part = {k: np.broadcast_to(v, x.shape)[:, where] for k, v in arrays.items()}
         values = function(x.iloc[:, where].to_numpy(), **{**kwargs, **part})
         columns.update(zip(where.tolist(), values.T, strict=True))
     frame = pd.DataFrame(dict(sorted(columns.items())), index=x.index)
     frame.columns = x.columns
     return frame.__finalize__(x)
+
+
+def _extension(function: Callable[..., Any], array: Any, kwargs: dict[str, Any]) -> Any:
+    """A pandas ExtensionArray of its own dtype, as a ufunc gives it back:
+    nullable (Float64, Int64, boolean) and Arrow arrays keep <NA> and come
+    back as floats of their kind; a SparseArray stays sparse.
+    """
+    pd = sys.modules["pandas"]
+    if isinstance(array, pd.arrays.SparseArray):
+        fill = function(np.asarray(array.fill_value, array.dtype.subtype), **kwargs)
+        dense = function(array.to_numpy(dtype=array.dtype.subtype), **kwargs)
+        return pd.arrays.SparseArray(dense, fill_value=np.asarray(fill).flat[0])
+    kind = getattr(array.dtype, "numpy_dtype", np.dtype(object))
+    if kind.kind not in "biuf":
+        msg = (
+            f"{function.__name__}() expects real numbers, got pandas {array.dtype} data"
+        )
+        raise TypeError(msg)
+    wide = np.dtype(np.float32 if kind == np.float32 else np.float64)
+    missing = np.asarray(array.isna(), bool)
+    values = function(array.to_numpy(dtype=wide, na_value=np.nan), **kwargs)
+    if isinstance(array.dtype, pd.ArrowDtype):
+        pa = sys.modules["pyarrow"]
+        return pd.array(
+            pa.array(values, mask=missing),
+            dtype=pd.ArrowDtype(pa.from_numpy_dtype(values.dtype)),
+        )
+    return pd.arrays.FloatingArray(values, missing.copy())
 
 
 def _xarray(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
@@ -160,6 +196,20 @@ def _dask(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
     return x.map_blocks(function, dtype=meta.dtype, meta=meta, **kwargs)
 
 
+def _pandas_array(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
+    return _extension(function, x, kwargs)
+
+
+def _dask_frame(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
+    """A dask DataFrame or Series stays lazy: one task per partition."""
+    if any(np.ndim(value) for value in kwargs.values()):
+        msg = (
+            f"{function.__name__}(): with a dask DataFrame, parameters must be scalars"
+        )
+        raise TypeError(msg)
+    return x.map_partitions(function, **kwargs, meta=function(x._meta, **kwargs))
+
+
 def _wrapped(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
     result = np.asarray(function(np.asarray(x), **kwargs))
     try:
@@ -174,6 +224,8 @@ def _handler(x: Any) -> Handler | None:
         return _masked
     kinds: list[tuple[Handler, tuple[type, ...]]] = [
         (_pandas, _classes("pandas", "Series", "DataFrame")),
+        (_pandas_array, _classes("pandas.api.extensions", "ExtensionArray")),
+        (_dask_frame, _classes("dask.dataframe", "DataFrame", "Series")),
         (_xarray, _classes("xarray", "DataArray", "Dataset")),
         (_dask, _classes("dask.array", "Array")),
     ]

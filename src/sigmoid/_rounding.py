@@ -17,6 +17,7 @@ its parameters put it).
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
 from decimal import (
     ROUND_HALF_EVEN,
@@ -53,6 +54,12 @@ ZERO_BELOW = -820
 FINFO = {np.dtype(t): np.finfo(t) for t in (np.float16, np.float32)}
 
 
+def finfo(dtype: np.dtype[Any]) -> Any:
+    """np.finfo of ``dtype``, or ml_dtypes' for bfloat16 (which NumPy lacks)."""
+    info = FINFO.get(dtype)
+    return sys.modules["ml_dtypes"].finfo(dtype) if info is None else info
+
+
 def context(digits: int) -> Context:
     """A :mod:`decimal` context of ``digits`` digits, whatever the caller's
     ``decimal.DefaultContext`` says (a new Context copies its traps and
@@ -86,7 +93,7 @@ def doubtful(
     the shifted bit patterns go to ``scratch`` (of w's size) where given.
     None when there are no such indices.
     """
-    info = FINFO[dtype]
+    info = finfo(dtype)
     found = []
     if subnormal:
         tiny = np.flatnonzero(np.abs(w) < float(info.smallest_normal))
@@ -126,7 +133,8 @@ def fix_rounding(
     whose float64 value ``w`` is too close to a midpoint; each distinct
     input (with its parameters) once, however often it repeats.
     """
-    i = doubtful(w, y.dtype, subnormal, guard, scratch)
+    # ml_dtypes' casts raise no underflow flag: its subnormals are always tested.
+    i = doubtful(w, y.dtype, subnormal or y.dtype not in FINFO, guard, scratch)
     if i is None:
         return
     columns = [x[i], *(q[i] for q in parameters if q.ndim)]
@@ -148,7 +156,7 @@ def round_fraction(value: Fraction, dtype: np.dtype[Any]) -> float:
     """Round an exact rational to the nearest ``dtype`` value, ties to even."""
     if value == 0:
         return 0.0
-    info = np.finfo(dtype)
+    info = finfo(dtype)
     magnitude = abs(value)
     exponent = magnitude.numerator.bit_length() - magnitude.denominator.bit_length()
     if Fraction(2) ** exponent > magnitude:

@@ -86,6 +86,14 @@ def real_input(name: str, x: object) -> tuple[Array, np.dtype[Any]]:
     elif array.dtype.kind == "O" and not isinstance(x, np.ndarray):
         array = _from_objects(name, x, array)
     dtype = array.dtype
+    if dtype.type.__module__ == "ml_dtypes":  # bfloat16, float8_e4m3fn...
+        if dtype.name == "bfloat16":  # kept, as np.exp keeps it
+            return array, dtype
+        msg = (
+            f"{name}() does not support {dtype} input; convert it with "
+            ".astype(np.float32) first (only ml_dtypes' bfloat16 is kept)"
+        )
+        raise TypeError(msg)
     if dtype.kind in "biu":
         return array, np.dtype(np.float64)
     if dtype.newbyteorder("=") in FLOAT_DTYPES:
