@@ -56,7 +56,11 @@ def _masked(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
         return out
     if values.ndim == 0:
         return np.ma.masked if mask else result
-    return np.ma.MaskedArray(values, mask=mask.copy())
+    hard = isinstance(x, np.ma.MaskedArray) and x.hardmask
+    masked = np.ma.MaskedArray(values, mask=mask.copy(), hard_mask=hard)
+    if getattr(x, "_fill_value", None) is not None:  # set by the caller
+        masked.fill_value = x.fill_value
+    return masked
 
 
 def _same_shape(name: str, x: Any, kwargs: dict[str, Any]) -> None:
@@ -248,7 +252,9 @@ def elementwise(function: Function) -> Function:
     def public(x: Any, /, **kwargs: Any) -> Any:
         out = kwargs.get("out")
         if isinstance(out, tuple) and len(out) == 1:  # as a ufunc takes it
-            kwargs["out"] = out[0]
+            kwargs["out"] = out = out[0]
+        if isinstance(out, np.ma.MaskedArray):  # x's mask, or none, goes there
+            return _masked(public, x, kwargs)
         if type(x) is not np.ndarray and not isinstance(x, _PLAIN):
             handler = _handler(x)
             if handler is not None:
