@@ -102,12 +102,14 @@ TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 
 @nox.session
 def ecosystem(session: nox.Session) -> None:
-    """Masked arrays, pandas, xarray, dask and torch through every function.
+    """Masked arrays, pandas, xarray, dask, torch and ml_dtypes through every function.
 
     Runs tests_ecosystem/: each container's round trip (type, metadata,
     dtype, values bit for bit), with ``scipy.special.expit`` run through the
-    same checks as the reference for what a ufunc keeps, and a
-    ``dask.distributed`` cluster of two worker processes.
+    same checks as the reference for what a ufunc keeps, a
+    ``dask.distributed`` cluster of two worker processes, pandas' nullable,
+    Arrow and Sparse dtypes, dask DataFrames, and every bfloat16 input of
+    every function against mpmath.
     ``nox -s ecosystem -- -k expit`` runs the reference's checks alone.
     """
     if TORCH_CPU_WHEEL.is_file():
