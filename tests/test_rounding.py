@@ -237,3 +237,15 @@ def test_exact_path_runs_once_per_distinct_value(
     mixed = np.tile(np.array([value, np.nextafter(np.float32(value), 1)]), 20)
     getattr(_core, name)(mixed.astype(np.float32), **kwargs)
     assert sum(seen) <= 2
+
+
+def test_doubtful_leaves_its_input_alone() -> None:
+    # It overwrote w with its shifted bit patterns (issue 21).
+    from sigmoid._rounding import doubtful
+
+    w = np.array([0.5, 1 + 2.0**-24, 1e-40, 0.75 + 2.0**-25])
+    before = w.copy()
+    found = doubtful(w, np.dtype(np.float32), True)
+    np.testing.assert_array_equal(w, before)
+    assert found is not None
+    assert found.tolist() == [1, 3]  # the two float32 midpoints

@@ -184,7 +184,8 @@ def run(
                 watch.underflow = False
                 np.copyto(yb, w[:n])  # rounds once
                 if exact is not None:
-                    fix_rounding(yb, b.y, exact, b.x, p, b.guard, watch.underflow, b.t)
+                    # w, rounded into yb already, is the midpoint check's scratch
+                    fix_rounding(yb, b.y, exact, b.x, p, b.guard, watch.underflow, b.y)
     if out is not None and out is not Ellipsis:
         return y
     return y if y.ndim or out is Ellipsis else y[()]

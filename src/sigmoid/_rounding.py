@@ -90,8 +90,9 @@ def doubtful(
     is near one. Results that are subnormal in ``dtype`` (``subnormal`` says
     there may be some) have their midpoints on a fixed grid, k + 1/2 times the
     smallest subnormal, and are tested on that grid. ``w`` is left as it is;
-    the shifted bit patterns go to ``scratch`` (of w's size) where given.
-    None when there are no such indices.
+    the shifted bit patterns go to a new array, or to ``scratch`` (of w's
+    size; it may be ``w`` itself, when the caller needs it no more: the block
+    loop does that, which saves a pass). None when there are no such indices.
     """
     info = finfo(dtype)
     found = []
@@ -131,7 +132,8 @@ def fix_rounding(
 ) -> None:
     """Recompute with ``exact`` the elements of ``y`` (``w`` rounded once)
     whose float64 value ``w`` is too close to a midpoint; each distinct
-    input (with its parameters) once, however often it repeats.
+    input (with its parameters) once, however often it repeats. ``scratch``
+    goes to ``doubtful``.
     """
     # ml_dtypes' casts raise no underflow flag: its subnormals are always tested.
     i = doubtful(w, y.dtype, subnormal or y.dtype not in FINFO, guard, scratch)
