@@ -224,3 +224,20 @@ def test_plain_input_into_a_masked_out_clears_its_mask(case: Case) -> None:
     assert case.function(values, out=out) is out  # type: ignore[call-arg]
     assert not np.ma.getmaskarray(out).any()
     assert_same_bits(out.data, case.function(values))
+
+
+@each_case
+def test_series_and_data_array_with_out_come_back_around_it(case: Case) -> None:
+    # They came back as the bare ndarray (issue 21); expit wraps out.
+    if case.name == "generalized_logistic":
+        pytest.skip("generalized_logistic takes no out=")
+    values = case.values(np.float64, (4,))
+    out = np.empty(4)
+    series = case.function(pd.Series(values, name="s"), out=out)  # type: ignore[call-arg]
+    assert type(series) is pd.Series
+    assert series.name == "s"
+    assert_same_bits(out, case.function(values))
+    array = case.function(xr.DataArray(values, dims="t"), out=out)  # type: ignore[call-arg]
+    assert type(array) is xr.DataArray
+    assert array.dims == ("t",)
+    assert_same_bits(array.to_numpy(), case.function(values))

@@ -131,3 +131,19 @@ def test_dask_dataframe_and_series_stay_lazy(case: Case) -> None:
     assert_same_bits(
         column.compute().to_numpy(), case.function(frame["single"].to_numpy())
     )
+
+
+@pytest.mark.parametrize(
+    ("x", "what"),
+    [
+        (pd.Series(pd.date_range("2020", periods=2, tz="UTC")), "datetime64"),
+        (pd.Series(["a", "b"], dtype="string[pyarrow]"), "string"),
+        (pd.DataFrame({"a": ["x", "y"]}), "str"),
+    ],
+    ids=["tz-aware datetime", "Arrow string", "DataFrame of strings"],
+)
+def test_pandas_data_that_is_not_numbers_is_named(x: Any, what: str) -> None:
+    # They were "object data" (issue 21).
+    for case in CASES[1:]:
+        with pytest.raises(TypeError, match=rf"\(\) expects real numbers.*{what}"):
+            case.function(x)

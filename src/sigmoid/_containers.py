@@ -214,6 +214,17 @@ def _dask_frame(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) ->
     return x.map_partitions(function, **kwargs, meta=function(x._meta, **kwargs))
 
 
+def _around(x: Any, out: Any) -> Any:
+    """A Series, DataFrame or DataArray like x around ``out``'s values, as a
+    ufunc gives back with out=."""
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(x, pd.Series):
+        return pd.Series(out, index=x.index, name=x.name, copy=False)
+    if pd is not None and isinstance(x, pd.DataFrame):
+        return pd.DataFrame(out, index=x.index, columns=x.columns, copy=False)
+    return x.copy(data=out)
+
+
 def _wrapped(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
     result = np.asarray(function(np.asarray(x), **kwargs))
     try:
@@ -258,10 +269,10 @@ def elementwise(function: Function) -> Function:
         if type(x) is not np.ndarray and not isinstance(x, _PLAIN):
             handler = _handler(x)
             if handler is not None:
-                if kwargs.get("out") is not None and handler is not _masked:
-                    x = np.asarray(x)  # the result goes to out, as it is
-                else:
+                if out is None or handler is _masked:
                     return handler(public, x, kwargs)
+                result = function(np.asarray(x), **kwargs)  # the values go to out
+                return _around(x, result) if handler in (_pandas, _xarray) else result
         return function(x, **kwargs)
 
     return cast("Function", public)
