@@ -722,3 +722,20 @@ def test_fortran_order_is_kept_as_by_a_ufunc(function: Function) -> None:
     assert result.flags.f_contiguous == np.exp(x).flags.f_contiguous
     assert result.flags.f_contiguous
     np.testing.assert_array_equal(result, function(np.ascontiguousarray(x)))
+
+
+def test_optional_libraries_are_never_imported() -> None:
+    # ml_dtypes, pandas, xarray, dask and pyarrow are looked up in
+    # sys.modules, never imported: an object of theirs exists only if its
+    # library is loaded already.
+    code = (
+        "import sys, numpy as np, sigmoid as s\n"
+        "s.sigmoid(np.float32([1.0, 2.0])); s.generalized_logistic([1.0], maximum=[2.0])\n"
+        "s.log_sigmoid(np.ma.masked_array([1.0], mask=[True]))\n"
+        "print(sorted({'ml_dtypes', 'pandas', 'xarray', 'dask', 'pyarrow'}"
+        " & set(sys.modules)))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "[]"
