@@ -112,12 +112,14 @@ TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
 
 @nox.session
 def ecosystem(session: nox.Session) -> None:
-    """Masked arrays, pandas, xarray, dask and torch through every function.
+    """Masked arrays, pandas, xarray, dask, torch and ml_dtypes through every function.
 
     Runs tests_ecosystem/: each container's round trip (type, metadata,
     dtype, values bit for bit), with ``scipy.special.expit`` run through the
-    same checks as the reference for what a ufunc keeps, and a
-    ``dask.distributed`` cluster of two worker processes.
+    same checks as the reference for what a ufunc keeps, a
+    ``dask.distributed`` cluster of two worker processes, pandas' nullable,
+    Arrow and Sparse dtypes, dask DataFrames, and every bfloat16 input of
+    every function against mpmath.
     ``nox -s ecosystem -- -k expit`` runs the reference's checks alone.
     """
     if TORCH_CPU_WHEEL.is_file():
@@ -137,7 +139,11 @@ def accuracy(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Speed against scipy.special.expit, the naive formula and the copy floor."""
+    """Speed against scipy.special.expit, the naive formula and the copy floor.
+
+    ``nox -s bench -- --against ae4844d --only sigmoid`` also times the
+    package as it was at that git revision, side by side in the same rounds.
+    """
     session.install("-e.", *_group("bench"))
     session.run("python", "benchmarks/speed.py", *session.posargs)
 

@@ -13,16 +13,27 @@ The script prints a Markdown table with the machine's details, checks the bars
 the project set itself (listed in ``BARS``), writes ``benchmarks/results/
 speed.md`` and ``speed.json``, and exits non-zero if a bar is missed.
 ``--quick`` runs fewer rounds (for trying the script, not for the record).
+
+``--against REV`` (repeatable) times the package as it was at git revision
+REV in the same rounds, side by side with today's: ``git archive`` unpacks
+that revision's ``src/sigmoid`` into a temporary folder, imported under
+another name. ``nox -s bench -- --against ae4844d --only sigmoid --no-write``
+compares sigmoid with the code before issue 12; nothing is written with
+``--against``, so the site's table stays today's code alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import platform
 import statistics
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -53,6 +64,26 @@ BARS: list[tuple[str, str | None, int, float]] = [
 
 Candidate = Callable[[], object]
 
+#: Earlier revisions of the package to time side by side (``--against``).
+EARLIER: dict[str, Any] = {}
+
+
+def load_revision(revision: str, folder: Path) -> Any:
+    """The package as it was at ``revision``, imported as ``sigmoid_<rev>``."""
+    root = Path(__file__).resolve().parent.parent
+    archive = folder / f"{revision}.tar"
+    subprocess.run(
+        ["git", "archive", "-o", str(archive), revision, "src/sigmoid"],
+        cwd=root,
+        check=True,
+    )
+    name = "sigmoid_" + "".join(c if c.isalnum() else "_" for c in revision)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder / revision, filter="data")
+    (folder / revision / "src" / "sigmoid").rename(folder / name)
+    sys.path.insert(0, str(folder))
+    return importlib.import_module(name)
+
 
 def candidates(name: str, x: np.ndarray, out: np.ndarray) -> dict[str, Candidate]:
     """Name -> zero-argument callable; the first entry is the reference."""
@@ -75,6 +106,14 @@ def candidates(name: str, x: np.ndarray, out: np.ndarray) -> dict[str, Candidate
         cands["scipy log_expit"] = lambda: special.log_expit(x, out=out)
         cands["log_sigmoid"] = lambda: sg.log_sigmoid(x, out=out)
         cands["log(expit(x))"] = lambda: np.log(special.expit(x), out=out)
+    for revision, package in EARLIER.items():
+        earlier = getattr(package, name, None)
+        if earlier is not None:
+
+            def call(f: Callable[..., object] = earlier) -> object:
+                return f(x, out=out)
+
+            cands[f"{name} at {revision}"] = call
     torch_candidate(name, x, out, cands)
     cands["copy floor (np.copyto)"] = lambda: np.copyto(out, x)
     return cands
@@ -220,23 +259,37 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds")
     parser.add_argument("--no-write", action="store_true", help="do not write results/")
+    parser.add_argument(
+        "--against", action="append", default=[], metavar="REV",
+        help="also time the package as it was at this git revision",
+    )  # fmt: skip
+    parser.add_argument(
+        "--only", action="append", default=[], metavar="FUNCTION",
+        help="time only this function (repeatable)",
+    )  # fmt: skip
     args = parser.parse_args()
+    folder = tempfile.TemporaryDirectory()
+    for revision in args.against:
+        EARLIER[revision] = load_revision(revision, Path(folder.name))
+    functions = args.only or ["sigmoid", "sigmoid_derivative", "log_sigmoid"]
     rng = np.random.default_rng(0)
     started = time.perf_counter()
     rows: list[dict[str, Any]] = []
     with threadpool_limits(limits=1):
-        for name in ("sigmoid", "sigmoid_derivative", "log_sigmoid"):
+        for name in functions:
             for dtype in DTYPES:
                 for n in SIZES:
                     rounds = 5 if args.quick else 31
                     part = measure(name, dtype, n, rounds, rng)
                     rows += part
-                    best = next(r for r in part if r["implementation"] == name)
-                    print(
-                        f"{name:20} {np.dtype(dtype).name:8} n={n:.0e}  "
-                        f"{best['ns_per_element']:.3g} ns/element, ratio {best['ratio']:.3f}",
-                        flush=True,
-                    )
+                    for row in part:
+                        if row["implementation"].startswith(name):
+                            print(
+                                f"{row['implementation']:28} {np.dtype(dtype).name:8} "
+                                f"n={n:.0e}  {row['ns_per_element']:.3g} ns/element, "
+                                f"ratio {row['ratio']:.3f}",
+                                flush=True,
+                            )
     verdicts = check_bars(rows)
     info = machine()
     text = markdown(rows, info, time.perf_counter() - started)
@@ -244,7 +297,7 @@ def main() -> int:
     print(text)
     print()
     print(bars_markdown(verdicts))
-    if not args.no_write and not args.quick:
+    if not args.no_write and not args.quick and not args.against:
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "speed.md").write_text(text + "\n")
         (RESULTS / "speed.json").write_text(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import warnings
 from collections.abc import Callable
@@ -610,3 +612,130 @@ def test_concurrent_calls_match_serial_calls() -> None:
 
 def test_public_api_is_the_functions_tested_here() -> None:
     assert set(sg.__all__) == {"__version__"} | {name_of(f) for f in ALL}
+
+
+# ----------------------------------------------------------------------------
+# inputs that broke the contract (issue 21)
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+@pytest.mark.parametrize("masked_out", [True, False])
+def test_masked_input_into_a_narrower_out_never_warns(
+    function: Function, masked_out: bool
+) -> None:
+    # The masked entry 1e300 is copied into out as it is, as np.ma.exp leaves
+    # masked data; beyond float32 that cast overflowed, with a warning.
+    x = np.ma.masked_array([1e300, 0.5], mask=[True, False])
+    out = np.ma.zeros(2, np.float32) if masked_out else np.zeros(2, np.float16)
+    with np.errstate(all="raise"), warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert function(x, out=out) is out
+    assert np.ma.getdata(out)[1] == function(np.array([0.5])).astype(out.dtype)[0]
+
+
+def test_a_default_decimal_context_that_traps_inexact_changes_nothing() -> None:
+    # decimal.DefaultContext is the template of every new Context: with
+    # Inexact trapped, `import sigmoid` raised decimal.Inexact, and a
+    # rounding mode other than half-even would change the exact fallback.
+    code = (
+        "import decimal\n"
+        "decimal.DefaultContext.traps[decimal.Inexact] = True\n"
+        "decimal.DefaultContext.rounding = decimal.ROUND_UP\n"
+        "decimal.setcontext(decimal.Context())\n"
+        "import numpy as np\n"
+        "from sigmoid import sigmoid_derivative, log_sigmoid\n"
+        # a float32 input whose sigma'' lies next to a midpoint: the exact path
+        "x = np.array([15.858271, -3.0], np.float32)\n"
+        "print(sigmoid_derivative(x, order=2).view(np.uint32).tolist(),"
+        " log_sigmoid(-3.0).hex())\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    x = np.array([15.858271, -3.0], np.float32)
+    expected = (
+        f"{sigmoid_derivative(x, order=2).view(np.uint32).tolist()} "
+        f"{float(log_sigmoid(-3.0)).hex()}"
+    )
+    assert run.stdout.strip() == expected
+
+
+@pytest.mark.parametrize("function", WITH_OUT)
+def test_out_as_a_ufunc_takes_it(function: Function) -> None:
+    # out=(arr,), out=(None,) and out=... raised TypeError before issue 21.
+    x = np.array([0.25, 0.5])
+    expected = function(x)
+    out = np.empty(2)
+    assert function(x, out=(out,)) is out
+    np.testing.assert_array_equal(out, expected)
+    np.testing.assert_array_equal(function(x, out=(None,)), expected)
+    zero_d = function(np.float64(0.5), out=...)
+    assert type(zero_d) is np.ndarray
+    assert zero_d.shape == ()
+    assert type(np.exp(np.float64(0.5), out=...)) is np.ndarray  # the model
+    garbage = np.full(2, 1234.5678)
+    with pytest.raises(ValueError, match="one array") as info:
+        function(x, out=(garbage, garbage))
+    assert "1234" not in str(info.value)  # never an array's contents
+    with pytest.raises(ValueError, match="out"):
+        np.exp(x, out=(garbage, garbage))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_python_ints_beyond_int64_and_fractions_are_computed(
+    function: Function,
+) -> None:
+    # As NumPy arithmetic converts them (2**64 * np.float64(1)); they were
+    # "expects real numbers, got int ... (object data)".
+    from fractions import Fraction
+
+    p = function is logit
+    big: list[Fraction | int] = (
+        [Fraction(1, 3), Fraction(2, 3)] if p else [2**64, -(2**70), Fraction(1, 3)]
+    )
+    expected = function(np.array([float(v) for v in big]))
+    np.testing.assert_array_equal(function(big), expected)
+    assert function(big[0]) == expected[0]
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_a_non_number_in_a_list_is_named(function: Function) -> None:
+    with pytest.raises(TypeError, match=r"holding str 'x'"):
+        function([1.0] * 50 + ["x"])
+    with pytest.raises(TypeError, match="inhomogeneous"):  # NumPy's reason
+        function([[1.0, 2.0], [3.0]])
+
+
+def test_a_parameter_too_large_is_a_value_error_whatever_its_type() -> None:
+    # steepness=2**70 was a TypeError, 10**400 a ValueError.
+    assert generalized_logistic(1.0, steepness=2**70) == 1.0
+    with pytest.raises(ValueError, match="steepness must be finite"):
+        generalized_logistic(1.0, steepness=10**400)
+
+
+@pytest.mark.parametrize("function", ALL)
+def test_fortran_order_is_kept_as_by_a_ufunc(function: Function) -> None:
+    # It came back C-ordered (issue 21); np.exp keeps the input's order.
+    x = np.asfortranarray(np.linspace(0.01, 0.99, 12).reshape(3, 4))
+    result = function(x)
+    assert result.flags.f_contiguous == np.exp(x).flags.f_contiguous
+    assert result.flags.f_contiguous
+    np.testing.assert_array_equal(result, function(np.ascontiguousarray(x)))
+
+
+def test_optional_libraries_are_never_imported() -> None:
+    # ml_dtypes, pandas, xarray, dask and pyarrow are looked up in
+    # sys.modules, never imported: an object of theirs exists only if its
+    # library is loaded already.
+    code = (
+        "import sys, numpy as np, sigmoid as s\n"
+        "s.sigmoid(np.float32([1.0, 2.0])); s.generalized_logistic([1.0], maximum=[2.0])\n"
+        "s.log_sigmoid(np.ma.masked_array([1.0], mask=[True]))\n"
+        "print(sorted({'ml_dtypes', 'pandas', 'xarray', 'dask', 'pyarrow'}"
+        " & set(sys.modules)))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip() == "[]"

@@ -76,6 +76,52 @@ def test_peak_memory_is_the_output_and_a_few_blocks(name: str, dtype: type) -> N
     assert extra <= SCRATCH
 
 
+LAYOUTS: dict[str, Callable[[np.ndarray[Any, Any]], Any]] = {
+    "a strided view": lambda x: x[::2],
+    "Fortran order": lambda x: np.asfortranarray(x.reshape(1024, -1)),
+    "int64": lambda x: (x * 1000).astype(np.int64),
+}
+
+
+def extra_memory_of_layout(
+    name: str, layout: str | None, out_dtype: type | None
+) -> tuple[int, int]:
+    """As ``extra_memory``, for float64 input in another layout or into an out."""
+    low, high = (0.0, 1.0) if name == "logit" else (-40.0, 40.0)
+    x: Any = np.linspace(low, high, 2 * SIZE if layout == "a strided view" else SIZE)
+    if layout is not None:
+        x = LAYOUTS[layout](x)
+    out = None if out_dtype is None else np.empty(np.shape(x), out_dtype)
+    function: Callable[..., Any] = CALLS[name]
+    tracemalloc.start()
+    try:
+        y = function(x) if out is None else function(x, out=out)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    return peak - y.nbytes, y.nbytes
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+@pytest.mark.parametrize("name", ["sigmoid", "log_sigmoid", "generalized_logistic"])
+def test_no_full_copy_of_a_strided_fortran_or_integer_input(
+    name: str, layout: str
+) -> None:
+    # Each cost a full float64 copy of the input before issue 21 (17 MiB
+    # beyond the output at 2**21 elements): the block loop now converts it a
+    # block at a time, as a ufunc's buffered iterator does.
+    extra, output = extra_memory_of_layout(name, layout, None)
+    print(f"{name}, {layout}: output {output:,} B, beyond it {extra:,} B")
+    assert extra <= SCRATCH
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "sigmoid_derivative", "logit"])
+@pytest.mark.parametrize("out_dtype", [np.float32, np.float16])
+def test_no_full_copy_into_a_narrower_out(name: str, out_dtype: type) -> None:
+    extra, _ = extra_memory_of_layout(name, None, out_dtype)
+    assert extra <= SCRATCH
+
+
 if __name__ == "__main__":
     print(f"Peak traced memory beyond the output, in float64 blocks of {BLOCK:,}")
     print(f"elements (512 KiB), at {SIZE:,} elements; the bound is 10.\n")

@@ -1,5 +1,9 @@
 """The package stays small enough to read in one sitting, and keeps no state.
 
+Its size is kept by review, not by an exact cap (issue 21: a cap at the
+current count failed every one-line fix and rewarded golf); no module may
+grow past 200 lines of code.
+
 A line of code is a line that holds a token other than a comment, a
 docstring or a blank. Run as a script, this file prints each module's count::
 
@@ -55,15 +59,6 @@ def test_line_counter_skips_docstrings_comments_and_blanks(tmp_path: Path) -> No
         'def f() -> str:\n    """Doc."""\n    return """not a\n    docstring"""\n'
     )
     assert code_lines(module) == 4  # X = 1, def, and the two-line return
-
-
-def test_package_has_at_most_625_lines_of_code() -> None:
-    # Issue 12 set 500. Issue 13 aimed at 600 for the containers, ufunc-style
-    # out=, broadcast parameters and an exact fallback for every function;
-    # they came to 688, a trim (one exact-rounding loop, one checked-call
-    # path for every function) to 619, and the fast paths for small arrays
-    # that the trim had dropped, to 625. This bound stops growth.
-    assert sum(code_lines(path) for path in MODULES) <= 625
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda path: path.name)

@@ -108,7 +108,7 @@ def float64_error(name: str, x: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
     """The error of the float64 formula at x, in float64 ULPs, via mpmath."""
     wide = x.astype(np.float64)
     y = np.empty_like(wide)
-    run(CASES[name].formula, wide, y)
+    run(name, CASES[name].formula, wide, y)
     return ulp_error(y, CASES[name].reference, wide)
 
 
@@ -185,3 +185,67 @@ if __name__ == "__main__":
             f"{function_name:12} {inputs.size:,} float32 inputs: at most "
             f"{errors[worst]:.2f} float64 ULP, at {inputs[worst]!r}"
         )
+
+
+# ----------------------------------------------------------------------------
+# the cost of the exact path (issue 21: it ran once per element, repeated
+# values included; 100,000 copies of one hard float32 value took 43 s)
+
+# One float32 input per function whose float64 value lies near a midpoint,
+# so that the exact fallback recomputes it: x = 1.3113022e-6 for sigmoid
+# (How it is computed), 15.858271 for sigma'', and for generalized_logistic a
+# flat curve (k = 0) whose L / 2 = 1 + 2**-24 is itself a float32 midpoint.
+HARD: dict[str, tuple[float, dict[str, Any]]] = {
+    "sigmoid": (1.3113022e-6, {}),
+    "sigmoid_derivative": (15.858271, {"order": 2}),
+    "generalized_logistic": (0.0, {"steepness": 0.0, "maximum": 2 + 2.0**-23}),
+}
+EXACT_NAMES = {
+    "sigmoid": "exact_sigmoid",
+    "sigmoid_derivative": "exact_derivatives",
+    "generalized_logistic": "exact_generalized_logistic",
+}
+
+
+@pytest.mark.parametrize("name", HARD)
+def test_exact_path_runs_once_per_distinct_value(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sigmoid import _core
+
+    seen: list[int] = []
+    exact = getattr(_core, EXACT_NAMES[name])
+
+    def counted(function: Any) -> Any:
+        def count(x: Any, *args: Any) -> Any:
+            seen.append(x.size)
+            return function(x, *args)
+
+        return count
+
+    if isinstance(exact, dict):
+        monkeypatch.setitem(exact, 2, counted(exact[2]))
+    else:
+        monkeypatch.setattr(_core, EXACT_NAMES[name], counted(exact))
+    value, kwargs = HARD[name]
+    x = np.full(100_000, value, np.float32)  # two blocks
+    result = getattr(_core, name)(x, **kwargs)
+    assert sum(seen) == 2  # once per block, for the one distinct value
+    assert np.all(result == result[0])
+    # and the distinct values of an array each once, wherever they repeat
+    seen.clear()
+    mixed = np.tile(np.array([value, np.nextafter(np.float32(value), 1)]), 20)
+    getattr(_core, name)(mixed.astype(np.float32), **kwargs)
+    assert sum(seen) <= 2
+
+
+def test_doubtful_leaves_its_input_alone() -> None:
+    # It overwrote w with its shifted bit patterns (issue 21).
+    from sigmoid._rounding import doubtful
+
+    w = np.array([0.5, 1 + 2.0**-24, 1e-40, 0.75 + 2.0**-25])
+    before = w.copy()
+    found = doubtful(w, np.dtype(np.float32), True)
+    np.testing.assert_array_equal(w, before)
+    assert found is not None
+    assert found.tolist() == [1, 3]  # the two float32 midpoints

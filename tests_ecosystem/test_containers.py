@@ -202,3 +202,42 @@ def test_other_array_likes_give_an_ndarray(case: Case) -> None:
     result = case.function(Wrapper(values))
     assert type(result) is np.ndarray
     assert_same_bits(result, case.function(values))
+
+
+@each_case
+def test_masked_fill_value_and_hard_mask_are_kept(case: Case) -> None:
+    # They were lost (issue 21); expit keeps them.
+    values = case.values(np.float64, (3,))
+    x = np.ma.array(values, mask=[False, True, False], fill_value=-5.0, hard_mask=True)
+    result = case.function(x)
+    assert result.fill_value == -5.0
+    assert result.hardmask
+
+
+@each_case
+def test_plain_input_into_a_masked_out_clears_its_mask(case: Case) -> None:
+    # out kept its old mask (issue 21); a ufunc leaves no entry masked.
+    if case.name == "generalized_logistic":
+        pytest.skip("generalized_logistic takes no out=")
+    values = case.values(np.float64, (3,))
+    out = np.ma.array(np.zeros(3), mask=[True, True, False])
+    assert case.function(values, out=out) is out  # type: ignore[call-arg]
+    assert not np.ma.getmaskarray(out).any()
+    assert_same_bits(out.data, case.function(values))
+
+
+@each_case
+def test_series_and_data_array_with_out_come_back_around_it(case: Case) -> None:
+    # They came back as the bare ndarray (issue 21); expit wraps out.
+    if case.name == "generalized_logistic":
+        pytest.skip("generalized_logistic takes no out=")
+    values = case.values(np.float64, (4,))
+    out = np.empty(4)
+    series = case.function(pd.Series(values, name="s"), out=out)  # type: ignore[call-arg]
+    assert type(series) is pd.Series
+    assert series.name == "s"
+    assert_same_bits(out, case.function(values))
+    array = case.function(xr.DataArray(values, dims="t"), out=out)  # type: ignore[call-arg]
+    assert type(array) is xr.DataArray
+    assert array.dims == ("t",)
+    assert_same_bits(array.to_numpy(), case.function(values))

@@ -9,19 +9,23 @@ speed comes from: a chain of whole-array temporaries waits on memory.
 The loop runs under ``np.errstate(all="ignore", ...="call")``: no
 floating-point warning reaches the caller, and a ``Watch`` records the flags.
 Overflow tells a formula that its block holds inputs beyond the range of its
-fast form (``Block.fix_overflow``); underflow in the final cast to float16 or
-float32, that some results are subnormal there (see ``_rounding``).
+fast form, which it then fixes where it happens (``b.watch.overflow``);
+underflow in the final cast to float16 or float32, that some results are
+subnormal there (see ``_rounding``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
+from typing import Any, Literal
 
 import numpy as np
 
-from ._rounding import GUARD, doubtful
+from ._rounding import GUARD, fix_rounding
 from ._types import Array, Array64, Exact
+from ._validation import broadcast, checked_out, real_input, real_parameter
 
 #: Elements per block: 64 Ki float64 is 512 KiB per scratch array, few enough
 #: to stay in the cache and many enough that the fixed cost of each ufunc
@@ -64,77 +68,124 @@ class Block:
     parameters: tuple[Array, ...] = ()
     guard: int = GUARD
 
-    def fix_overflow(self, limit: Callable[[Array64], Array64]) -> None:
-        """Where ``t`` overflowed to infinity, y = limit(x) instead."""
-        if self.watch.overflow:
-            tail = np.isinf(self.t)
-            self.y[tail] = limit(self.x[tail])
-
 
 Formula = Callable[[Block], None]
 
-
-def _elements(p: Array, start: int, n: int) -> Array:
-    """Elements ``start`` to ``start + n`` of ``p`` in C order; 0-d ``p`` as it is."""
-    if p.ndim == 0:
-        return p
-    if p.flags.c_contiguous:
-        return p.reshape(-1)[start : start + n]
-    return p.flat[start : start + n]  # a copy of n elements (p is a broadcast view)
+# nditer's operand flags: x and the parameter arrays, and the result. An
+# in-place call (out is x) is not copied as a whole: each block of x is.
+READ: list[Literal["readonly", "overlap_assume_elementwise"]] = [
+    "readonly",
+    "overlap_assume_elementwise",
+]
+WRITE: list[Literal["writeonly", "no_broadcast", "overlap_assume_elementwise"]] = [
+    "writeonly",
+    "no_broadcast",
+    "overlap_assume_elementwise",
+]
 
 
 def run(
+    name: str,
     formula: Formula,
-    x: Array,
-    y: Array,
+    x: object,
+    out: object = None,
     exact: Exact | None = None,
-    size: int = BLOCK,
-    parameters: Sequence[Array] = (),
-) -> None:
-    """y = formula(x), ``size`` elements at a time.
+    *,
+    float64: tuple[Formula, int] | None = None,
+    **parameters: object,
+) -> Any:
+    """``formula`` applied to ``x`` a block at a time: every public function.
 
-    ``x`` and ``y`` are 1-D and C-contiguous, and ``y`` is either apart from
-    ``x`` or ``x`` itself. A float16 or float32 ``x``, or one that is ``y``
-    itself, is first copied into a float64 scratch block, so the formula sees
-    float64 input that its result cannot overwrite (the copy also reads the
-    input from memory at full speed, and the formula then runs in the cache).
-    A float16 or float32 ``y`` is computed in float64 and rounded once; with
-    ``exact``, the elements whose float64 value is too close to a midpoint
-    for that (``_rounding.doubtful``) are then recomputed with it, which
-    makes every result correctly rounded. Each of ``parameters`` is 0-d or
-    of ``y``'s shape (a broadcast view will do); the formula and ``exact``
-    get them block by block.
+    The arguments are checked first (``_validation``). Then a buffered
+    ``np.nditer`` walks ``x``, the parameter arrays and the result in memory
+    order, as a ufunc does, handing out ``BLOCK`` elements at a time: views
+    where the data is float64 and contiguous, else its own buffers, into
+    which it converts (integers, float32, strided or Fortran-ordered data,
+    an ``out`` of another dtype) one block at a time, so that no full copy
+    of anything is made. The formula reads float64 and writes float64; a
+    float16 or float32 result is rounded from it once, and with ``exact``
+    the elements too close to a midpoint for that are recomputed
+    (``_rounding.fix_rounding``), which makes every result correctly
+    rounded. ``float64`` is another formula and block size for float64
+    results (log_sigmoid's table). Returns ``out``, else a new array of
+    x's memory order (a NumPy scalar if 0-d, unless ``out=...``).
     """
-    size = max(1, min(x.size, size))
-    copied = x.dtype != np.float64 or np.may_share_memory(x, y)
-    narrow = y.dtype != np.float64
+    array, dtype = real_input(name, x)
+    checked = {key: real_parameter(name, key, v) for key, v in parameters.items()}
+    shape = broadcast(name, array, checked)
+    y = checked_out(name, None if out is Ellipsis else out, shape, dtype)
+    if y is None:
+        same = shape == array.shape
+        y = np.empty_like(array, dtype, subok=False) if same else np.empty(shape, dtype)
+    size = BLOCK
+    if float64 is not None and dtype == np.float64:
+        formula, size = float64
+    scalars = {
+        k: v.astype(np.float64).reshape(()) for k, v in checked.items() if v.size == 1
+    }
+    arrays = [v for k, v in checked.items() if k not in scalars]
+    overlap = np.may_share_memory(array, y)
+    if (  # the common case: contiguous floats, no parameter arrays
+        not arrays
+        and array.dtype.kind == "f"
+        and array.dtype.isnative
+        and array.flags.c_contiguous
+        and y.flags.c_contiguous
+        and y.dtype == dtype
+        and y.shape == array.shape
+        and (not overlap or array.ctypes.data == y.ctypes.data)
+    ):  # slices, not nditer's buffers: its setup costs 2 us of a 9 us call
+        xf, yf = array.reshape(-1), np.asarray(y).reshape(-1)  # np.matrix stays 2-D
+        walk: Any = nullcontext([(xf[i : i + size], yf[i : i + size])
+                                 for i in range(0, xf.size, size)])  # fmt: skip
+        copied = overlap or array.dtype != np.float64
+    else:
+        inputs = [array, *arrays]
+        walk = np.nditer(
+            [*inputs, y],
+            flags=["external_loop", "buffered", "zerosize_ok", "copy_if_overlap"],
+            op_flags=[*([READ] * len(inputs)), WRITE],
+            op_dtypes=[*([np.dtype(np.float64)] * len(inputs)), dtype],
+            casting="same_kind",
+            order="K",
+            buffersize=size,
+        )
+        copied = overlap  # in place: each block of x is copied first
+    size = max(1, min(y.size, size))
+    narrow = dtype != np.float64
     # All the scratch in one allocation: with four separate ones of 512 KiB,
     # a float32 call of 10**5 elements took 4x as long on Linux (glibc), its
     # memory being handed back to the system and faulted in again each call.
-    scratch = iter(np.empty((2 + copied + narrow, size)))
-    t, u = next(scratch), next(scratch)
-    v = next(scratch) if copied else None  # x, as float64
-    w = next(scratch) if narrow else None  # y before rounding
+    scratch = np.empty((2 + copied + narrow, size))
+    t, u = scratch[0], scratch[1]
+    v = scratch[2] if copied else None  # x as float64, or where y is x's memory
+    w = scratch[-1] if narrow else None  # y before rounding
     watch = Watch()
-    with np.errstate(
-        all="ignore", over="call", under="call", invalid="call", call=watch
+    with (
+        walk as blocks,
+        np.errstate(
+            all="ignore", over="call", under="call", invalid="call", call=watch
+        ),
     ):
-        for start in range(0, x.size, size):
-            xb, yb = x[start : start + size], y[start : start + size]
-            n = xb.size
-            if v is not None:
-                np.copyto(v[:n], xb)  # exact: float64 holds every narrow value
+        for xs, *chunks, yb in blocks:
+            n = xs.size
+            xb = xs
+            if v is not None and (
+                xs.dtype != np.float64 or np.may_share_memory(xs, yb)
+            ):
                 xb = v[:n]
+                np.copyto(xb, xs)
             watch.overflow = watch.invalid = False
-            p = tuple(_elements(q, start, n) for q in parameters) if parameters else ()
+            given = iter(chunks)
+            p = tuple(scalars[k] if k in scalars else next(given) for k in checked)
             b = Block(xb, yb if w is None else w[:n], t[:n], u[:n], watch, p)
             formula(b)
             if w is not None:
                 watch.underflow = False
                 np.copyto(yb, w[:n])  # rounds once
                 if exact is not None:
-                    i = doubtful(w[:n], yb.dtype, watch.underflow, b.guard)
-                    if i is not None:
-                        yb[i] = exact(
-                            xb[i], yb.dtype, *(q[i] if q.ndim else q for q in p)
-                        )
+                    # w, rounded into yb already, is the midpoint check's scratch
+                    fix_rounding(yb, b.y, exact, b.x, p, b.guard, watch.underflow, b.y)
+    if out is not None and out is not Ellipsis:
+        return y
+    return y if y.ndim or out is Ellipsis else y[()]

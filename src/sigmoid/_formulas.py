@@ -27,7 +27,9 @@ def sigmoid(b: Block) -> None:
     np.exp(t, out=t)
     np.add(t, 1.0, out=t)
     np.divide(1.0, t, out=y)
-    b.fix_overflow(np.exp)
+    if b.watch.overflow:  # exp(-x) = inf, below x = -709.78: y = exp(x) there
+        tail = np.isinf(t)
+        y[tail] = np.exp(x[tail])
 
 
 def derivative1(b: Block) -> None:
@@ -42,7 +44,9 @@ def derivative1(b: Block) -> None:
     np.cosh(x, out=t)
     np.add(t, 1.0, out=t)
     np.divide(0.5, t, out=y)
-    b.fix_overflow(lambda x: np.exp(-np.abs(x)))
+    if b.watch.overflow:  # cosh(x) = inf, beyond |x| = 710.47: y = exp(-|x|)
+        tail = np.isinf(t)
+        y[tail] = np.exp(-np.abs(x[tail]))
 
 
 def derivative2(b: Block) -> None:
@@ -110,7 +114,13 @@ def generalized_logistic(b: Block) -> None:
     maximum, steepness, midpoint = b.parameters
     x, y, z, t = b.x, b.y, b.t, b.u
     np.subtract(x, midpoint, out=z)
+    big = None
+    if b.watch.overflow:  # x - x0 beyond float64 (1e308 - -1e308): halve first
+        big = np.isinf(z) & np.isfinite(x)
+        z[big] = x[big] / 2 - np.broadcast_to(midpoint, z.shape)[big] / 2
     np.multiply(z, steepness, out=z)
+    if big is not None:
+        z[big] *= 2  # exact, or inf where k (x - x0) is
     if b.watch.invalid:  # k = 0 times x - x0 = +-inf: the curve is flat, f = L/2
         z[np.isnan(z) & ~np.isnan(x)] = 0.0
     lowest = -float(np.fmin.reduce(z, initial=0.0))
@@ -119,7 +129,7 @@ def generalized_logistic(b: Block) -> None:
     np.exp(t, out=t)
     np.add(t, 1.0, out=t)
     np.divide(maximum, t, out=y)
-    if b.watch.overflow:
+    if b.watch.overflow:  # exp(-z) = inf, below z = -709.78: y = L e**z there
         tail = np.isinf(t)
         zt, scale = z[tail], np.broadcast_to(maximum, y.shape)[tail]
         half = np.exp(zt / 2)
@@ -138,7 +148,9 @@ def log_sigmoid(b: Block) -> None:
     np.exp(t, out=t)
     np.log1p(t, out=t)
     np.negative(t, out=y)
-    b.fix_overflow(lambda x: x)
+    if b.watch.overflow:  # exp(-x) = inf, below x = -709.78: y = x there
+        tail = np.isinf(t)
+        y[tail] = x[tail]
 
 
 def logit(b: Block) -> None:

@@ -21,11 +21,12 @@ against mpmath.
 
 from __future__ import annotations
 
-from decimal import Context, Decimal, localcontext
+from decimal import Decimal, localcontext
 
 import numpy as np
 
 from ._blocks import Block
+from ._rounding import context
 from ._types import Array64
 
 #: Table points per unit of a.
@@ -46,7 +47,7 @@ def tables() -> tuple[Array64, Array64, Array64]:
     """A = T / (1 + T) and log(1 + T) as hi + lo, for T = exp(-j/8)."""
     count = END * STEPS + 1
     ratio, hi, lo = np.zeros(count), np.zeros(count), np.zeros(count)
-    with localcontext(Context(prec=60)):
+    with localcontext(context(60)):
         step = (Decimal(-1) / STEPS).exp()
         t = Decimal(1)
         for j in range(count):

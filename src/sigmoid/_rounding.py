@@ -17,8 +17,17 @@ its parameters put it).
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
-from decimal import Context, Decimal, localcontext
+from decimal import (
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
 from fractions import Fraction
 from typing import Any
 
@@ -41,8 +50,37 @@ GUARD = 16
 ZERO_BELOW = -820
 
 
+#: np.finfo of each narrow dtype, looked up once (np.finfo takes microseconds).
+FINFO = {np.dtype(t): np.finfo(t) for t in (np.float16, np.float32)}
+
+
+def finfo(dtype: np.dtype[Any]) -> Any:
+    """np.finfo of ``dtype``, or ml_dtypes' for bfloat16 (which NumPy lacks)."""
+    info = FINFO.get(dtype)
+    return sys.modules["ml_dtypes"].finfo(dtype) if info is None else info
+
+
+def context(digits: int) -> Context:
+    """A :mod:`decimal` context of ``digits`` digits, whatever the caller's
+    ``decimal.DefaultContext`` says (a new Context copies its traps and
+    rounding from there): rounding to nearest, and only the errors trapped.
+    """
+    return Context(
+        prec=digits,
+        rounding=ROUND_HALF_EVEN,
+        Emax=10**6,
+        Emin=-(10**6),
+        traps=[InvalidOperation, DivisionByZero, Overflow],
+        flags=[],
+    )
+
+
 def doubtful(
-    w: Array64, dtype: np.dtype[Any], subnormal: bool, guard: int = GUARD
+    w: Array64,
+    dtype: np.dtype[Any],
+    subnormal: bool,
+    guard: int = GUARD,
+    scratch: Array64 | None = None,
 ) -> npt.NDArray[np.intp] | None:
     """Indices where ``w`` lies within ``guard`` float64 ULPs of a midpoint.
 
@@ -51,12 +89,14 @@ def doubtful(
     the bit patterns, an ``argmin`` and an ``argmax`` tell whether any value
     is near one. Results that are subnormal in ``dtype`` (``subnormal`` says
     there may be some) have their midpoints on a fixed grid, k + 1/2 times the
-    smallest subnormal, and are tested on that grid. ``w`` is overwritten
-    with its shifted bit patterns. None when there are no such indices.
+    smallest subnormal, and are tested on that grid. ``w`` is left as it is;
+    the shifted bit patterns go to a new array, or to ``scratch`` (of w's
+    size; it may be ``w`` itself, when the caller needs it no more: the block
+    loop does that, which saves a pass). None when there are no such indices.
     """
-    info = np.finfo(dtype)
+    info = finfo(dtype)
     found = []
-    if subnormal:  # before w is overwritten
+    if subnormal:
         tiny = np.flatnonzero(np.abs(w) < float(info.smallest_normal))
         scaled = np.abs(w[tiny]) / float(info.smallest_subnormal)
         distance = np.abs(scaled - np.floor(scaled) - 0.5)
@@ -67,9 +107,9 @@ def doubtful(
     # range: below -2**63 + g * unit (just above the midpoint) or at or above
     # 2**63 - g * unit (just below it).
     shift = 12 + info.nmant
-    bits = w.view(np.uint64)
-    np.left_shift(bits, np.uint64(shift), out=bits)
-    s = w.view(np.int64)
+    bits = None if scratch is None else scratch.view(np.uint64)
+    bits = np.left_shift(w.view(np.uint64), np.uint64(shift), out=bits)
+    s = bits.view(np.int64)
     unit = 1 << shift
     low, high = -(2**63) + guard * unit, 2**63 - guard * unit
     if s[s.argmin()] < low or s[s.argmax()] >= high:
@@ -80,15 +120,51 @@ def doubtful(
     return indices if indices.size else None
 
 
+def fix_rounding(
+    y: Array,
+    w: Array64,
+    exact: Exact,
+    x: Array64,
+    parameters: tuple[Array, ...],
+    guard: int,
+    subnormal: bool,
+    scratch: Array64,
+) -> None:
+    """Recompute with ``exact`` the elements of ``y`` (``w`` rounded once)
+    whose float64 value ``w`` is too close to a midpoint; each distinct
+    input (with its parameters) once, however often it repeats. ``scratch``
+    goes to ``doubtful``.
+    """
+    # ml_dtypes' casts raise no underflow flag: its subnormals are always tested.
+    i = doubtful(w, y.dtype, subnormal or y.dtype not in FINFO, guard, scratch)
+    if i is None:
+        return
+    columns = [x[i], *(q[i] for q in parameters if q.ndim)]
+    keys = np.stack(columns, axis=-1) if len(columns) > 1 else columns[0]
+    keys = keys.view(np.uint64)  # bit patterns: -0.0 is not 0.0
+    axis = 0 if keys.ndim > 1 else None
+    if (keys == keys[0]).all():  # one value, repeated: sorting would cost more
+        first, inverse = np.zeros(1, np.intp), np.zeros(i.size, np.intp)
+    else:
+        _, first, inverse = np.unique(
+            keys, return_index=True, return_inverse=True, axis=axis
+        )
+    distinct = i[first]
+    given = [q[distinct] if q.ndim else q for q in parameters]
+    y[i] = exact(x[distinct], y.dtype, *given)[inverse.reshape(-1)]
+
+
 def round_fraction(value: Fraction, dtype: np.dtype[Any]) -> float:
     """Round an exact rational to the nearest ``dtype`` value, ties to even."""
     if value == 0:
         return 0.0
-    info = np.finfo(dtype)
+    info = finfo(dtype)
     magnitude = abs(value)
     exponent = magnitude.numerator.bit_length() - magnitude.denominator.bit_length()
     if Fraction(2) ** exponent > magnitude:
         exponent -= 1
+    if exponent >= info.maxexp:  # beyond the largest finite value
+        return math.copysign(math.inf, value)
     # The spacing of dtype at the value; subnormals share the smallest one.
     quantum = max(exponent, int(info.minexp)) - info.nmant
     mantissa = round(magnitude / Fraction(2) ** quantum)  # round() is half-even
@@ -113,7 +189,7 @@ def decided(
     """
     digits = 120
     while True:
-        with localcontext(Context(prec=digits, Emax=10**6, Emin=-(10**6))):
+        with localcontext(context(digits)):
             v = Fraction(function(*arguments))  # the context keeps the flags
         spread = abs(v) / 10 ** (digits - lost)
         low = round_fraction(v - spread, dtype)
