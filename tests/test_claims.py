@@ -1279,7 +1279,7 @@ def test_naive_formula_slows_down_out_of_cache() -> None:
 
 # -- The gradient-through-depth lab on the explore page -----------------------
 
-LAB_JS = DOCS / "_static" / "lab.js"
+LAB_JS = DOCS / "_static" / "lab_model.js"
 
 
 def test_lab_script_and_reference_share_their_constants() -> None:

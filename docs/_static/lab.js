@@ -1,199 +1,31 @@
 /*
- * The gradient-through-depth lab and the activation comparison on
- * explore.html.  Plain script, no modules and no network, so the page also
- * works offline and opened from file://.
+ * The views of the gradient-through-depth lab and the activation comparison
+ * on explore.html: controls, plots, readouts and the address bar.  The
+ * numbers come from lab_model.js (the twin of tests/lab_reference.py).
+ * Plain script, no modules and no network, so the page also works offline
+ * and opened from file://.
  *
- * The network and batch come from xorshift32, written identically in the
- * Python reference tests/lab_reference.py, which the browser test compares
- * with the numbers this page computes (window.sigmoidLab.last).
+ * One update per user action: every control is listened to on "input" only
+ * (a key press on a slider or a select fires it once), and the address bar
+ * is written once, a short time after the last change.
  */
 (function () {
   "use strict";
 
   var common = window.sigmoidPlot; // plot_common.js, loaded first
-  var SVG_NS = common.SVG_NS;
-  var sigmoid = common.sigmoid;
-  var sigmoidDerivative = common.sigmoidDerivative;
+  var model = window.sigmoidLabModel; // lab_model.js, loaded next
   var svgElement = common.svgElement;
-  var SEED = 2024;
-  var BATCH = 16;
-  var MAX_DEPTH = 30;
-  var LN99 = Math.log(99);
+  var ACTIVATIONS = model.ACTIVATIONS;
+  var phi = model.phi;
+  var compute = model.compute;
+  var LN99 = model.LN99;
   var WIDTH = 640;
   var HEIGHT = 360;
   var MARGIN = { left: 64, right: 16, top: 16, bottom: 44 };
-
-  // erf from Abramowitz and Stegun 7.1.26, enough for drawing GELU.
-  function erf(x) {
-    var sign = x < 0 ? -1 : 1;
-    var a = Math.abs(x);
-    var t = 1 / (1 + 0.3275911 * a);
-    var poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 +
-      t * (-1.453152027 + t * 1.061405429))));
-    return sign * (1 - poly * Math.exp(-a * a));
-  }
-
-  function phi(x) {
-    return 0.5 * (1 + erf(x / Math.SQRT2));
-  }
-
-  var ACTIVATIONS = {
-    sigmoid: {
-      f: sigmoid,
-      df: sigmoidDerivative,
-      saturated: function (z) { return Math.abs(z) > LN99; },
-    },
-    tanh: {
-      f: Math.tanh,
-      df: function (z) { var t = Math.tanh(z); return 1 - t * t; },
-      saturated: function (z) { return Math.abs(z) > LN99 / 2; },
-    },
-    relu: {
-      f: function (z) { return z > 0 ? z : 0; },
-      df: function (z) { return z > 0 ? 1 : 0; },
-      saturated: function (z) { return z < 0; },
-    },
-    silu: {
-      f: function (z) { return z * sigmoid(z); },
-      df: function (z) { var s = sigmoid(z); return s * (1 + z * (1 - s)); },
-      saturated: function (z) { return z < -LN99; },
-    },
-    gelu: {
-      f: function (z) { return z * phi(z); },
-      df: function (z) { return phi(z) + z * Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI); },
-    },
-  };
-
-  /* ---- the generator and the fixed network ---- */
-
-  function uniforms(count) {
-    var x = SEED;
-    var out = new Float64Array(count);
-    var root3 = Math.sqrt(3);
-    for (var i = 0; i < count; i++) {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      out[i] = (2 * ((x >>> 0) / 4294967296) - 1) * root3;
-    }
-    return out;
-  }
-
-  var networks = {};
-
-  function network(width) {
-    if (networks[width]) {
-      return networks[width];
-    }
-    var n = width * width;
-    var values = uniforms(BATCH * width + BATCH + width + MAX_DEPTH * n);
-    var start = 0;
-    function take(size) {
-      start += size;
-      return values.subarray(start - size, start);
-    }
-    var net = {
-      inputs: take(BATCH * width),
-      targets: take(BATCH),
-      readout: take(width),
-      weights: [],
-    };
-    for (var l = 0; l < MAX_DEPTH; l++) {
-      net.weights.push(take(n));
-    }
-    networks[width] = net;
-    return net;
-  }
-
-  /* ---- one forward and one backward pass ---- */
-
-  // out (rows x k) = a (rows x m) times w (m x k), row-major, w scaled.
-  function matmul(a, w, rows, m, k, scale, out) {
-    for (var r = 0; r < rows; r++) {
-      var o = r * k;
-      for (var j = 0; j < k; j++) { out[o + j] = 0; }
-      for (var i = 0; i < m; i++) {
-        var av = a[r * m + i] * scale;
-        if (av === 0) { continue; }
-        var wo = i * k;
-        for (var jj = 0; jj < k; jj++) { out[o + jj] += av * w[wo + jj]; }
-      }
-    }
-  }
-
-  function compute(state) {
-    var act = ACTIVATIONS[state.act];
-    var width = state.width;
-    var depth = state.depth;
-    var net = network(width);
-    var scale = state.gain * Math.sqrt((state.init === "he" ? 2 : 1) / width);
-    var readoutScale = 1 / Math.sqrt(width);
-    var size = BATCH * width;
-    var outputs = [net.inputs];
-    var pre = [];
-    var saturated = 0;
-    var l, i, r;
-    for (l = 0; l < depth; l++) {
-      var z = new Float64Array(size);
-      matmul(outputs[l], net.weights[l], BATCH, width, width, scale, z);
-      var a = new Float64Array(size);
-      for (i = 0; i < size; i++) {
-        a[i] = act.f(z[i]);
-        if (act.saturated(z[i])) { saturated++; }
-      }
-      pre.push(z);
-      outputs.push(a);
-    }
-    // grad_a = ((prediction - targets) / BATCH) readout^T
-    var last = outputs[depth];
-    var gradA = new Float64Array(size);
-    for (r = 0; r < BATCH; r++) {
-      var prediction = 0;
-      for (i = 0; i < width; i++) {
-        prediction += last[r * width + i] * (net.readout[i] * readoutScale);
-      }
-      var residual = (prediction - net.targets[r]) / BATCH;
-      for (i = 0; i < width; i++) {
-        gradA[r * width + i] = residual * (net.readout[i] * readoutScale);
-      }
-    }
-    var norms = new Array(depth);
-    var gradZ = new Float64Array(size);
-    var weightGrad = new Float64Array(width * width);
-    for (l = depth - 1; l >= 0; l--) {
-      var zl = pre[l];
-      for (i = 0; i < size; i++) { gradZ[i] = gradA[i] * act.df(zl[i]); }
-      // dL/dW_l = a_{l-1}^T grad_z
-      var input = outputs[l];
-      weightGrad.fill(0);
-      for (r = 0; r < BATCH; r++) {
-        for (i = 0; i < width; i++) {
-          var av = input[r * width + i];
-          if (av === 0) { continue; }
-          var wo = i * width;
-          var go = r * width;
-          for (var j = 0; j < width; j++) { weightGrad[wo + j] += av * gradZ[go + j]; }
-        }
-      }
-      var sum = 0;
-      for (i = 0; i < weightGrad.length; i++) { sum += weightGrad[i] * weightGrad[i]; }
-      norms[l] = Math.sqrt(sum);
-      // grad_a = grad_z W_l^T
-      if (l > 0) {
-        var w = net.weights[l];
-        for (r = 0; r < BATCH; r++) {
-          for (i = 0; i < width; i++) {
-            var s = 0;
-            var wi = i * width;
-            var gz = r * width;
-            for (var k = 0; k < width; k++) { s += gradZ[gz + k] * (w[wi + k] * scale); }
-            gradA[r * width + i] = s;
-          }
-        }
-      }
-    }
-    return { norms: norms, saturated: saturated / (size * depth) };
-  }
+  // The address bar is written this long after the last change: a held key
+  // or a fast sweep makes one write, not one per step (Chromium ignores
+  // history.replaceState after about 200 calls in 10 s).
+  var URL_DELAY_MS = 150;
 
   /* ---- drawing ---- */
 
@@ -336,12 +168,12 @@
         state: state, norms: result.norms.slice(), saturated: result.saturated, ms: elapsed,
       };
       lab.setAttribute("data-redraw-ms", elapsed.toFixed(2));
-      writeUrl();
+      window.sigmoidLab.counts.redraws += 1;
+      scheduleUrl();
     }
 
     Object.keys(inputs).forEach(function (name) {
       inputs[name].addEventListener("input", update);
-      inputs[name].addEventListener("change", update);
     });
     byId("lab-controls").addEventListener("submit", function (event) { event.preventDefault(); });
     return { inputs: inputs, update: update };
@@ -428,7 +260,7 @@
       byId("compare-plot-desc").textContent = shown.length
         ? "Showing " + shown.join(", ") + (derivatives.checked ? ", with their derivatives dashed." : ".")
         : "No function selected.";
-      writeUrl();
+      scheduleUrl();
     }
     Object.keys(boxes).concat(["derivatives"]).forEach(function (name) {
       var box = name === "derivatives" ? derivatives : boxes[name];
@@ -445,8 +277,16 @@
 
   var DEFAULTS = { act: "sigmoid", depth: "15", width: "48", init: "glorot", gain: "1" };
 
-  function writeUrl() {
+  var urlTimer = null;
+
+  function scheduleUrl() {
     if (!ready) { return; }
+    if (urlTimer !== null) { window.clearTimeout(urlTimer); }
+    urlTimer = window.setTimeout(writeUrl, URL_DELAY_MS);
+  }
+
+  function writeUrl() {
+    urlTimer = null;
     var params = new URLSearchParams(window.location.search);
     if (lab) {
       var state = readState(lab.inputs);
@@ -463,6 +303,10 @@
     }
     var query = params.toString().replace(/%2C/g, ",");
     var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (url === window.location.pathname + window.location.search + window.location.hash) {
+      return;
+    }
+    window.sigmoidLab.counts.urlWrites += 1;
     try {
       window.history.replaceState(null, "", url);
     } catch (error) {
@@ -502,7 +346,9 @@
   }
 
   function init() {
-    window.sigmoidLab = { compute: compute, uniforms: uniforms, last: null };
+    window.sigmoidLab = {
+      model: model, last: null, counts: { redraws: 0, urlWrites: 0 },
+    };
     var labRoot = document.getElementById("gradient-lab-widget");
     var compareRoot = document.getElementById("activation-compare-widget");
     if (labRoot) { lab = initLab(labRoot); }
@@ -511,6 +357,9 @@
     if (lab) { lab.update(); labRoot.classList.add("sigmoid-explorer--ready"); }
     if (compare) { compare.update(); compareRoot.classList.add("sigmoid-explorer--ready"); }
     ready = true;
+    // What the controls made of the query (a value out of range clamped, an
+    // unknown one dropped) goes back into the address bar at once.
+    writeUrl();
   }
 
   if (document.readyState === "loading") {
