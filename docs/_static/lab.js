@@ -27,7 +27,7 @@
   // history.replaceState after about 200 calls in 10 s).
   var URL_DELAY_MS = 150;
 
-  /* ---- drawing ---- */
+  /* ---- numbers as text ---- */
 
   function clear(group) {
     while (group.firstChild) { group.removeChild(group.firstChild); }
@@ -35,6 +35,12 @@
 
   function minus(text) {
     return String(text).replace(/^-/, "\u2212");
+  }
+
+  function superscript(text) {
+    var map = { "0": "\u2070", "1": "\u00b9", "2": "\u00b2", "3": "\u00b3", "4": "\u2074",
+      "5": "\u2075", "6": "\u2076", "7": "\u2077", "8": "\u2078", "9": "\u2079", "-": "\u207b" };
+    return String(text).split("").map(function (c) { return map[c] || c; }).join("");
   }
 
   function format(value, digits) {
@@ -51,49 +57,97 @@
     return minus(String(parseFloat(text)));
   }
 
-  function superscript(text) {
-    var map = { "0": "\u2070", "1": "\u00b9", "2": "\u00b2", "3": "\u00b3", "4": "\u2074",
-      "5": "\u2075", "6": "\u2076", "7": "\u2077", "8": "\u2078", "9": "\u2079", "-": "\u207b" };
-    return String(text).split("").map(function (c) { return map[c] || c; }).join("");
+  function percent(share) {
+    return (100 * share).toFixed(1) + "%";
   }
+
+  var NAMES = { sigmoid: "sigmoid", tanh: "tanh", relu: "ReLU", silu: "SiLU", gelu: "GELU" };
+
+  function describe(state) {
+    return NAMES[state.act] + ", " + (state.init === "he" ? "He" : "Glorot") +
+      (state.gain !== 1 ? " \u00d7 " + state.gain.toFixed(2) : "") +
+      ", depth " + state.depth + ", width " + state.width;
+  }
+
+  /* ---- the log axis of the gradient plot ---- */
 
   var plotW = WIDTH - MARGIN.left - MARGIN.right;
   var plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
+  // Decades shown whatever the line: the default setting and most others
+  // fit, so most changes move the line and not the axis.
+  var BASE_AXIS = { lo: -14, hi: 2 };
 
-  function drawGradient(els, state, result) {
-    var depth = state.depth;
-    var lastNorm = result.norms[depth - 1];
-    var relative = result.norms.map(function (n) { return lastNorm > 0 ? n / lastNorm : 0; });
-    var positive = relative.filter(function (v) { return v > 0 && isFinite(v); });
-    var lo = Math.floor(Math.log10(Math.min.apply(null, positive.concat([1]))));
-    var hi = Math.ceil(Math.log10(Math.max.apply(null, positive.concat([1]))));
-    if (hi - lo < 2) { lo -= 1; hi += 1; }
-    var step = Math.max(1, Math.ceil((hi - lo) / 8));
-    lo = hi - step * Math.ceil((hi - lo) / step);
+  function decades(values) {
+    var positive = values.filter(function (v) { return v > 0 && isFinite(v); });
+    if (!positive.length) { return null; }
+    return {
+      lo: Math.floor(Math.log10(Math.min.apply(null, positive))),
+      hi: Math.ceil(Math.log10(Math.max.apply(null, positive))),
+    };
+  }
+
+  // The base decades widened to take in the current line and the ghost,
+  // in steps of the tick spacing, with at most nine labelled ticks.
+  function fitAxis(lines) {
+    var lo = BASE_AXIS.lo;
+    var hi = BASE_AXIS.hi;
+    lines.forEach(function (values) {
+      var range = values && decades(values);
+      if (range) { lo = Math.min(lo, range.lo); hi = Math.max(hi, range.hi); }
+    });
+    var steps = [2, 4, 5, 10, 20];
+    var step = steps[steps.length - 1];
+    for (var i = 0; i < steps.length; i++) {
+      if ((Math.ceil(hi / steps[i]) - Math.floor(lo / steps[i])) <= 8) { step = steps[i]; break; }
+    }
+    return { lo: step * Math.floor(lo / step), hi: step * Math.ceil(hi / step), step: step };
+  }
+
+  function layerX(layer, depth) {
     var xMax = Math.max(depth, 2);
-    function px(layer) { return MARGIN.left + ((layer - 1) / (xMax - 1)) * plotW; }
-    function py(v) {
-      var t = (Math.log10(v) - lo) / (hi - lo);
-      return MARGIN.top + (1 - t) * plotH;
-    }
-    var grid = els.grid;
-    clear(grid);
-    for (var e = hi; e >= lo; e -= step) {
-      grid.appendChild(svgElement("line", {
-        x1: MARGIN.left, x2: MARGIN.left + plotW, y1: py(Math.pow(10, e)), y2: py(Math.pow(10, e)),
-        class: e === 0 ? "sigmoid-explorer__axis" : "",
-      }));
-      grid.appendChild(svgElement("text", {
-        x: MARGIN.left - 8, y: py(Math.pow(10, e)) + 4, "text-anchor": "end",
-      }, "10" + superscript(e)));
-    }
+    return MARGIN.left + ((layer - 1) / (xMax - 1)) * plotW;
+  }
+
+  function layerTicks(grid, depth, y) {
     var xStep = depth <= 10 ? 1 : 5;
     for (var t = 1; t <= depth; t++) {
       if (t !== 1 && t % xStep !== 0 && t !== depth) { continue; }
       grid.appendChild(svgElement("text", {
-        x: px(t), y: MARGIN.top + plotH + 18, "text-anchor": "middle",
+        x: layerX(t, depth), y: y, "text-anchor": "middle",
       }, String(t)));
     }
+  }
+
+  function linePath(values, depth, py) {
+    var parts = [];
+    values.forEach(function (v, index) {
+      if (!(v > 0) || !isFinite(v)) { return; }
+      parts.push((parts.length ? "L" : "M") + layerX(index + 1, depth).toFixed(2) + " " +
+        py(v).toFixed(2));
+    });
+    return parts.join(" ");
+  }
+
+  function drawGradient(els, state, result, ghost) {
+    var depth = state.depth;
+    var axis = fitAxis([result.norms, ghost && ghost.norms]);
+    function py(v) {
+      var t = (Math.log10(v) - axis.lo) / (axis.hi - axis.lo);
+      return MARGIN.top + (1 - t) * plotH;
+    }
+    var grid = els.grid;
+    clear(grid);
+    for (var e = axis.hi; e >= axis.lo; e -= axis.step) {
+      var y = py(Math.pow(10, e));
+      grid.appendChild(svgElement("line", {
+        x1: MARGIN.left, x2: MARGIN.left + plotW, y1: y, y2: y,
+        class: e === 0 ? "sigmoid-explorer__axis" : "",
+      }));
+      grid.appendChild(svgElement("text", {
+        x: MARGIN.left - 8, y: y + 4, "text-anchor": "end",
+      }, e === 0 ? "1" : "10" + superscript(e)));
+    }
+    layerTicks(grid, depth, MARGIN.top + plotH + 18);
     grid.appendChild(svgElement("text", {
       x: MARGIN.left + plotW, y: MARGIN.top + plotH + 36, "text-anchor": "end",
       class: "sigmoid-lab__axis-title",
@@ -102,19 +156,93 @@
     grid.appendChild(svgElement("text", {
       x: 14, y: middle, "text-anchor": "middle", transform: "rotate(-90 14 " + middle + ")",
       class: "sigmoid-lab__axis-title",
-    }, "\u2016\u2202L/\u2202W\u2097\u2016 / last layer\u2019s"));
+    }, "\u2016\u2202L/\u2202W\u2016 of the layer"));
 
-    var parts = [];
+    els.ghost.setAttribute("d", ghost ? linePath(ghost.norms, ghost.state.depth, py) : "");
     clear(els.points);
-    relative.forEach(function (v, index) {
-      if (!(v > 0)) { return; }
-      var x = px(index + 1).toFixed(2);
-      var y = py(v).toFixed(2);
-      parts.push((parts.length ? "L" : "M") + x + " " + y);
-      els.points.appendChild(svgElement("circle", { cx: x, cy: y, r: depth > 20 ? 3 : 4 }));
+    result.norms.forEach(function (v, index) {
+      if (!(v > 0) || !isFinite(v)) { return; }
+      els.points.appendChild(svgElement("circle", {
+        cx: layerX(index + 1, depth).toFixed(2), cy: py(v).toFixed(2), r: depth > 20 ? 3 : 4,
+      }));
     });
-    els.line.setAttribute("d", parts.join(" "));
-    return relative;
+    els.line.setAttribute("d", linePath(result.norms, depth, py));
+    return axis;
+  }
+
+  /* ---- the mechanism panel ---- */
+
+  var STRIP = { top: 34, height: 48, gap: 40 };
+
+  function drawMechanism(grid, bars, state, result) {
+    var depth = state.depth;
+    var gainTop = Math.max(2, Math.ceil(Math.max.apply(null, result.backwardGain)));
+    var strips = [
+      { name: "mean slope f\u2032(z), from 0 to 1", values: result.meanSlope, top: 1,
+        ticks: [0.25], labels: ["\u00bc"] },
+      { name: "saturated units, from 0 to 100%", values: result.saturatedShare, top: 1,
+        ticks: [0.5], labels: ["50%"] },
+      { name: "backward gain, from 0 to " + gainTop, values: result.backwardGain, top: gainTop,
+        ticks: [1], labels: ["1"] },
+    ];
+    clear(grid);
+    clear(bars);
+    var barWidth = Math.max(2, Math.min(14, (plotW / Math.max(depth, 2)) * 0.6));
+    strips.forEach(function (strip, index) {
+      var top = STRIP.top + index * (STRIP.height + STRIP.gap);
+      var bottom = top + STRIP.height;
+      function py(v) { return bottom - (Math.min(v, strip.top) / strip.top) * STRIP.height; }
+      grid.appendChild(svgElement("line", {
+        x1: MARGIN.left, x2: MARGIN.left + plotW, y1: bottom, y2: bottom,
+        class: "sigmoid-explorer__axis",
+      }));
+      strip.ticks.forEach(function (tick, t) {
+        grid.appendChild(svgElement("line", {
+          x1: MARGIN.left, x2: MARGIN.left + plotW, y1: py(tick), y2: py(tick),
+          class: index === 2 ? "sigmoid-lab__one" : "",
+        }));
+        grid.appendChild(svgElement("text", {
+          x: MARGIN.left - 8, y: py(tick) + 4, "text-anchor": "end",
+        }, strip.labels[t]));
+      });
+      grid.appendChild(svgElement("line", {
+        x1: MARGIN.left, x2: MARGIN.left + plotW, y1: top, y2: top,
+      }));
+      grid.appendChild(svgElement("text", {
+        x: MARGIN.left, y: top - 10, class: "sigmoid-lab__strip-title",
+      }, strip.name));
+      strip.values.forEach(function (v, layer) {
+        var x = layerX(layer + 1, depth);
+        var y = py(Math.max(v, 0));
+        bars.appendChild(svgElement("rect", {
+          x: (x - barWidth / 2).toFixed(2), y: y.toFixed(2), width: barWidth.toFixed(2),
+          height: Math.max(bottom - y, 0).toFixed(2),
+        }));
+      });
+    });
+    layerTicks(grid, depth, STRIP.top + 3 * STRIP.height + 2 * STRIP.gap + 18);
+  }
+
+  function geometricMean(values) {
+    var sum = 0;
+    values.forEach(function (v) { sum += Math.log(v); });
+    return Math.exp(sum / values.length);
+  }
+
+  function fillTable(body, result) {
+    clear(body);
+    result.norms.forEach(function (norm, l) {
+      var row = document.createElement("tr");
+      var cells = [String(l + 1), format(norm, 4), format(result.meanSlope[l], 4),
+        percent(result.saturatedShare[l]), format(result.backwardGain[l], 4)];
+      cells.forEach(function (text, c) {
+        var cell = document.createElement(c === 0 ? "th" : "td");
+        if (c === 0) { cell.setAttribute("scope", "row"); }
+        cell.textContent = text;
+        row.appendChild(cell);
+      });
+      body.appendChild(row);
+    });
   }
 
   function readState(inputs) {
@@ -127,7 +255,10 @@
     };
   }
 
-  var NAMES = { sigmoid: "sigmoid", tanh: "tanh", relu: "ReLU", silu: "SiLU", gelu: "GELU" };
+  function sameState(a, b) {
+    return a && b && a.act === b.act && a.depth === b.depth && a.width === b.width &&
+      a.init === b.init && a.gain === b.gain;
+  }
 
   function initLab(lab) {
     var byId = function (id) { return document.getElementById(id); };
@@ -141,42 +272,81 @@
     var els = {
       grid: byId("lab-grid"),
       line: byId("lab-line"),
+      ghost: byId("lab-ghost"),
       points: byId("lab-points"),
       desc: byId("lab-plot-desc"),
     };
+    var presets = Array.prototype.slice.call(lab.querySelectorAll("[data-preset]"));
+    var caption = byId("lab-caption");
+    var current = null;
+    var ghost = null;
 
-    function update() {
+    function update(preset) {
       var started = performance.now();
       var state = readState(inputs);
       var result = compute(state);
-      var relative = drawGradient(els, state, result);
+      if (current && !sameState(current.state, state)) { ghost = current; }
+      current = { state: state, norms: result.norms };
+      var axis = drawGradient(els, state, result, ghost);
+      drawMechanism(byId("lab-mechanism-grid"), byId("lab-mechanism-bars"), state, result);
+      fillTable(byId("lab-table-body"), result);
       byId("lab-depth-value").textContent = String(state.depth);
       byId("lab-width-value").textContent = String(state.width);
       byId("lab-gain-value").textContent = state.gain.toFixed(2);
-      var ratio = relative[0];
+      var ratio = result.norms[0] / result.norms[state.depth - 1];
+      var gains = result.backwardGain.slice(1);
+      var meanGain = gains.length ? geometricMean(gains) : NaN;
+      var product = gains.reduce(function (a, b) { return a * b; }, 1);
       byId("lab-ratio").textContent = format(ratio);
-      byId("lab-saturated").textContent = (100 * result.saturated).toFixed(1) + "%";
-      byId("lab-last").textContent = format(result.norms[state.depth - 1]);
-      els.desc.textContent = NAMES[state.act] + " network, " + state.depth + " layers of " +
-        state.width + " units, " + (state.init === "he" ? "He" : "Glorot") +
-        " initialisation with gain " + state.gain.toFixed(2) +
-        ". The first layer's gradient norm is " + format(ratio) +
-        " times the last layer's; " + (100 * result.saturated).toFixed(1) +
-        "% of the units are saturated.";
+      byId("lab-gain-mean").textContent = gains.length ? format(meanGain) : "(one layer)";
+      byId("lab-gain-product").textContent = gains.length
+        ? format(meanGain) + superscript(gains.length) + " = " + format(product) : "1";
+      byId("lab-saturated").textContent = percent(result.saturated);
+      byId("lab-table-caption").textContent = "Per layer, first layer first: " + describe(state);
+      byId("lab-legend").lastChild.textContent = ghost
+        ? " before: " + describe(ghost.state) + "." : " before: none yet.";
+      presets.forEach(function (button) {
+        button.setAttribute("aria-pressed", button === preset ? "true" : "false");
+      });
+      caption.textContent = preset ? preset.getAttribute("data-caption")
+        : "Your setting: " + describe(state) + ".";
+      var last = result.norms[state.depth - 1];
+      els.desc.textContent = "Now: " + describe(state) + ". The last layer's gradient norm is " +
+        format(last) + ", the first layer's " + format(result.norms[0]) + ", " + format(ratio) +
+        " times the last's." + (ghost ? " Before: " + describe(ghost.state) + ", first layer " +
+        format(ghost.norms[0]) + "." : "") + " The axis runs from 10" + superscript(axis.lo) +
+        " to 10" + superscript(axis.hi) + "; the table below gives every layer.";
+      byId("lab-mechanism-desc").textContent = "Mean slope f\u2032(z) from " +
+        format(Math.min.apply(null, result.meanSlope)) + " to " +
+        format(Math.max.apply(null, result.meanSlope)) + "; saturated units " +
+        percent(result.saturated) + "; backward gain per layer about " + format(meanGain) + ".";
       var elapsed = performance.now() - started;
       window.sigmoidLab.last = {
-        state: state, norms: result.norms.slice(), saturated: result.saturated, ms: elapsed,
+        state: state, norms: result.norms.slice(), saturated: result.saturated,
+        meanSlope: result.meanSlope.slice(), saturatedShare: result.saturatedShare.slice(),
+        backwardGain: result.backwardGain.slice(), axis: axis, ms: elapsed,
       };
       lab.setAttribute("data-redraw-ms", elapsed.toFixed(2));
       window.sigmoidLab.counts.redraws += 1;
       scheduleUrl();
     }
 
+    function applyPreset(button) {
+      var params = new URLSearchParams(button.getAttribute("data-preset"));
+      Object.keys(DEFAULTS).forEach(function (key) {
+        inputs[key].value = params.has(key) ? params.get(key) : DEFAULTS[key];
+      });
+      update(button);
+    }
+
     Object.keys(inputs).forEach(function (name) {
-      inputs[name].addEventListener("input", update);
+      inputs[name].addEventListener("input", function () { update(null); });
+    });
+    presets.forEach(function (button) {
+      button.addEventListener("click", function () { applyPreset(button); });
     });
     byId("lab-controls").addEventListener("submit", function (event) { event.preventDefault(); });
-    return { inputs: inputs, update: update };
+    return { inputs: inputs, update: update, presets: presets };
   }
 
   /* ---- the comparison ---- */
@@ -345,6 +515,21 @@
     }
   }
 
+  // The preset whose setting the controls show, if any (after a reload).
+  function matchingPreset() {
+    var state = readState(lab.inputs);
+    var found = null;
+    lab.presets.forEach(function (button) {
+      var params = new URLSearchParams(button.getAttribute("data-preset"));
+      var same = Object.keys(DEFAULTS).every(function (key) {
+        var wanted = params.has(key) ? params.get(key) : DEFAULTS[key];
+        return String(state[key]) === String(key === "gain" ? parseFloat(wanted) : wanted);
+      });
+      if (same) { found = button; }
+    });
+    return found;
+  }
+
   function init() {
     window.sigmoidLab = {
       model: model, last: null, counts: { redraws: 0, urlWrites: 0 },
@@ -354,7 +539,7 @@
     if (labRoot) { lab = initLab(labRoot); }
     if (compareRoot) { compare = initCompare(compareRoot); }
     readUrl();
-    if (lab) { lab.update(); labRoot.classList.add("sigmoid-explorer--ready"); }
+    if (lab) { lab.update(matchingPreset()); labRoot.classList.add("sigmoid-explorer--ready"); }
     if (compare) { compare.update(); compareRoot.classList.add("sigmoid-explorer--ready"); }
     ready = true;
     // What the controls made of the query (a value out of range clamped, an
