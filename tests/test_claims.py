@@ -1486,6 +1486,56 @@ def test_lab_explanation_matches_the_reference() -> None:
     assert saturates.backward_gain.max() < 1
 
 
+def test_lab_training_matches_its_description() -> None:
+    import lab_training
+    from lab_training import train
+
+    script = LAB_JS.read_text(encoding="utf-8")
+    for name in (
+        "TRAIN_SEED",
+        "TRAIN_WIDTH",
+        "TRAIN_POINTS",
+        "TRAIN_BATCH",
+        "LEARNING_RATE",
+    ):
+        value = getattr(lab_training, name)
+        assert re.search(rf"var {name} = {value};", script), name
+    match = claim(
+        EXPLORE,
+        r"The network of your setting, (\d+) units wide, learns to tell apart (\d+) "
+        r"points by the sign of .*? (\d+) points a step, learning rate ([\d.]+),",
+    )
+    assert int(match[1]) == lab_training.TRAIN_WIDTH
+    assert int(match[2]) == lab_training.TRAIN_POINTS
+    assert int(match[3]) == lab_training.TRAIN_BATCH
+    assert float(match[4]) == lab_training.LEARNING_RATE
+    page = EXPLORE.read_text(encoding="utf-8")
+    assert '<button type="button" id="lab-train-run">Train 300 steps</button>' in page
+
+    match = claim(
+        EXPLORE,
+        r"With the sigmoid at depth (\d+), (\d+) steps leave the loss at ([\d.]+), no "
+        r"better than a coin toss, and the first layer's weights move by about "
+        r"\{math\}`10\^\{(-\d+)\}` of their size while the last layer's move by "
+        r"about (\d+)%",
+    )
+    sigmoid = train("sigmoid", int(match[1]), steps=int(match[2]))
+    assert rounds_to(match[3], sigmoid.losses[-1])
+    assert rounds_to(match[3], math.log(2))
+    assert round(math.log10(sigmoid.weight_change[0])) == int(match[4])
+    assert round(100 * sigmoid.weight_change[-1]) == int(match[5])
+    match = claim(
+        EXPLORE,
+        r"With ReLU and He at depth (\d+), the same (\d+) steps bring the loss below "
+        r"([\d.]+), and every layer's weights move by between (\d+)% and (\d+)% of "
+        r"their size",
+    )
+    relu = train("relu", int(match[1]), init="he", steps=int(match[2]))
+    assert relu.losses[-1] < float(match[3])
+    assert relu.weight_change.min() > int(match[4]) / 100
+    assert relu.weight_change.max() < int(match[5]) / 100
+
+
 def test_activation_comparison_slopes_at_zero() -> None:
     from lab_reference import ACTIVATIONS
 

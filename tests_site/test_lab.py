@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import numpy as np
 import pytest
 from lab_reference import gradient_lab
+from lab_training import train
 from playwright.sync_api import Browser, Page, Playwright
 
 from tests_site.browser import (
@@ -443,6 +444,105 @@ def test_experiments_controls_and_plot_fit_one_window(
     assert bottom - top <= 800 - header["height"]
 
 
+# Deep ReLU training amplifies round-off: at depth 30 with He's weights the
+# page and the twin agree to 1e-9 for about 190 steps, then part. The test
+# compares 301 steps where training is not that sensitive.
+TRAININGS = [
+    "act=sigmoid&depth=20",
+    "act=relu&depth=10&init=he",
+    "act=tanh&depth=5&gain=1.5",
+    "act=silu&depth=3&init=he",
+]
+
+
+def training(page: Page) -> dict[str, Any]:
+    result: dict[str, Any] = page.evaluate("window.sigmoidLab.training")
+    return result
+
+
+@pytest.mark.parametrize("setting", TRAININGS)
+def test_training_matches_the_python_twin(
+    setting: str,
+    origin: str,
+    visit_factory: Callable[..., Visit],
+    site_report: SiteReport,
+) -> None:
+    visit = visit_factory()
+    page = open_lab(visit, f"{origin}/explore.html?{setting}")
+    page.get_by_role("button", name="Step", exact=True).click()
+    assert training(page)["steps"] == 1
+    page.get_by_role("button", name="Train 300 steps").click()
+    shown = training(page)
+    assert shown["steps"] == 301
+    state = shown["state"]
+    reference = train(
+        state["act"], state["depth"], state["init"], state["gain"], steps=301
+    )
+    steps = [step for step, _ in shown["losses"]]
+    assert steps == [0, 1, *range(10, 301, 10), 301]
+    losses = np.array([loss for _, loss in shown["losses"]])
+    expected = np.array(reference.losses)[steps]
+    difference = float(np.max(np.abs(losses - expected) / expected))
+    site_report.lab[f"training, max relative difference of the loss, {setting}"] = (
+        difference
+    )
+    assert difference <= 1e-9
+    np.testing.assert_allclose(
+        shown["weightChange"], reference.weight_change, rtol=1e-9
+    )
+    status = page.locator("#lab-train-status").inner_text()
+    assert status == f"Step 301: loss {float(f'{losses[-1]:.4g}'):g}."
+    assert page.locator("#lab-loss-line").get_attribute("d")
+    assert visit.problems() == {}
+
+
+def test_training_lowers_the_loss_and_deep_sigmoid_first_layers_barely_move(
+    origin: str, visit_factory: Callable[..., Visit], site_report: SiteReport
+) -> None:
+    page = open_lab(visit_factory(), f"{origin}/explore.html")
+    page.get_by_role("button", name="ReLU + He: stays healthy").click()
+    thread_time = thread_time_ms(page)
+    cpu, wall = [], []
+    for _ in range(3):
+        page.get_by_role("button", name="Start again").click()
+        before = thread_time()
+        page.get_by_role("button", name="Train 300 steps").click()
+        cpu.append(thread_time() - before)
+        relu = training(page)
+        wall.append(relu["ms"])
+    assert relu["losses"][-1][1] < relu["losses"][0][1] / 10
+    report = "training, 300 steps at depth 30, width 16"
+    site_report.lab[f"{report}, CPU ms (fastest of 3)"] = min(cpu)
+    site_report.lab[f"{report}, wall-clock ms (fastest of 3)"] = min(wall)
+    assert min(cpu) < 1000
+    page.get_by_role("button", name="sigmoid, depth 20: vanishes").click()
+    # A new setting is a new network.
+    assert training(page) is None
+    page.get_by_role("button", name="Train 300 steps").click()
+    sigmoid = training(page)
+    assert sigmoid["weightChange"][0] < 1e-9 * sigmoid["weightChange"][-1]
+    page.get_by_role("button", name="Start again").click()
+    assert training(page) is None
+
+
+def thread_time_ms(page: Page) -> Callable[[], float]:
+    """The page's main-thread CPU time in ms (Chromium's ThreadTime metric).
+
+    The machine may be busy with other work, which stretches the wall-clock
+    times the page measures itself (also reported) but not this.
+    """
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+
+    def now() -> float:
+        metrics = cdp.send("Performance.getMetrics")["metrics"]
+        return 1000 * float(
+            next(m["value"] for m in metrics if m["name"] == "ThreadTime")
+        )
+
+    return now
+
+
 def test_redraw_is_fast_at_the_largest_setting(
     origin: str, visit_factory: Callable[..., Visit], site_report: SiteReport
 ) -> None:
@@ -450,23 +550,20 @@ def test_redraw_is_fast_at_the_largest_setting(
         visit_factory(), f"{origin}/explore.html?act=sigmoid&depth=30&width=128"
     )
     page.locator("#lab-gain").focus()
-    # The machine may be busy with other work: of three rounds of fifteen key
-    # presses, the round with the lowest median counts.
-    medians, slowest = [], 0.0
-    for round_ in range(3):
-        times = []
-        for _ in range(15):
-            page.keyboard.press("ArrowRight" if round_ % 2 == 0 else "ArrowLeft")
-            last = lab_state(page)["last"]
-            assert len(last["norms"]) == 30
-            times.append(last["ms"])
-        medians.append(statistics.median(times))
-        slowest = max(slowest, *times)
-    site_report.lab["redraw ms per key press at depth 30, width 128 (median)"] = min(
-        medians
-    )
-    site_report.lab["redraw ms per key press at depth 30, width 128 (max)"] = slowest
-    assert min(medians) < 50
+    cpu_now = thread_time_ms(page)
+    wall, cpu = [], []
+    for press in range(30):
+        before = cpu_now()
+        page.keyboard.press("ArrowRight" if press < 15 else "ArrowLeft")
+        cpu.append(cpu_now() - before)
+        last = lab_state(page)["last"]
+        assert len(last["norms"]) == 30
+        wall.append(last["ms"])
+    name = "redraw per key press at depth 30, width 128"
+    site_report.lab[f"{name}, CPU ms (median)"] = statistics.median(cpu)
+    site_report.lab[f"{name}, wall-clock ms (median)"] = statistics.median(wall)
+    site_report.lab[f"{name}, wall-clock ms (max)"] = max(wall)
+    assert statistics.median(cpu) < 50
 
 
 @pytest.mark.parametrize("name", COMPARE)

@@ -88,9 +88,9 @@
 
   // The base decades widened to take in the current line and the ghost,
   // in steps of the tick spacing, with at most nine labelled ticks.
-  function fitAxis(lines) {
-    var lo = BASE_AXIS.lo;
-    var hi = BASE_AXIS.hi;
+  function fitAxis(lines, base) {
+    var lo = (base || BASE_AXIS).lo;
+    var hi = (base || BASE_AXIS).hi;
     lines.forEach(function (values) {
       var range = values && decades(values);
       if (range) { lo = Math.min(lo, range.lo); hi = Math.max(hi, range.hi); }
@@ -245,6 +245,134 @@
     });
   }
 
+  /* ---- training ---- */
+
+  var TRAIN_STEPS = 300;
+  var CHANGE_AXIS = { lo: -6, hi: 0 };
+
+  function initTraining(readCurrentState) {
+    var byId = function (id) { return document.getElementById(id); };
+    var run = null;
+    var status = byId("lab-train-status");
+
+    function drawLoss() {
+      var grid = byId("lab-loss-grid");
+      clear(grid);
+      var losses = run ? run.losses : []; // [step, loss on all points]
+      var finite = losses.map(function (p) { return p[1]; }).filter(isFinite);
+      var top = Math.min(3, Math.max(1, Math.ceil(Math.max.apply(null, finite.concat([0])) * 5) / 5));
+      var steps = Math.max(TRAIN_STEPS, Math.ceil((run ? run.steps : 0) / TRAIN_STEPS) * TRAIN_STEPS);
+      var h = 300 - MARGIN.top - MARGIN.bottom;
+      function px(step) { return MARGIN.left + (step / steps) * plotW; }
+      function py(v) { return MARGIN.top + (1 - Math.min(v, top) / top) * h; }
+      for (var t = 0; t <= steps; t += steps / 3) {
+        grid.appendChild(svgElement("text", {
+          x: px(t), y: MARGIN.top + h + 18, "text-anchor": "middle",
+        }, String(t)));
+      }
+      var yStep = top > 1.5 ? 1 : 0.2;
+      for (var y = 0; y <= top + 1e-9; y += yStep) {
+        grid.appendChild(svgElement("line", {
+          x1: MARGIN.left, x2: MARGIN.left + plotW, y1: py(y), y2: py(y),
+          class: y === 0 ? "sigmoid-explorer__axis" : "",
+        }));
+        grid.appendChild(svgElement("text", {
+          x: MARGIN.left - 8, y: py(y) + 4, "text-anchor": "end",
+        }, y.toFixed(1)));
+      }
+      grid.appendChild(svgElement("line", {
+        x1: MARGIN.left, x2: MARGIN.left + plotW, y1: py(Math.LN2), y2: py(Math.LN2),
+        class: "sigmoid-lab__one",
+      }));
+      grid.appendChild(svgElement("text", {
+        x: MARGIN.left + plotW, y: MARGIN.top + h + 36, "text-anchor": "end",
+        class: "sigmoid-lab__axis-title",
+      }, "step"));
+      var parts = [];
+      for (var i = 0; i < losses.length; i++) {
+        if (!isFinite(losses[i][1])) { break; }
+        parts.push((i ? "L" : "M") + px(losses[i][0]).toFixed(2) + " " +
+          py(losses[i][1]).toFixed(2));
+      }
+      byId("lab-loss-line").setAttribute("d", parts.join(" "));
+      byId("lab-loss-desc").textContent = run
+        ? "Loss " + format(losses[0][1]) + " at the start, " +
+          format(losses[losses.length - 1][1]) + " after " + run.steps + " steps."
+        : "Not trained yet.";
+    }
+
+    function drawChange() {
+      var grid = byId("lab-change-grid");
+      var points = byId("lab-change-points");
+      clear(grid);
+      clear(points);
+      var change = run && run.steps ? run.weightChange() : [];
+      var depth = readCurrentState().depth;
+      var axis = fitAxis([change], CHANGE_AXIS);
+      var h = 300 - MARGIN.top - MARGIN.bottom;
+      function py(v) { return MARGIN.top + (1 - (Math.log10(v) - axis.lo) / (axis.hi - axis.lo)) * h; }
+      for (var e = axis.hi; e >= axis.lo; e -= axis.step) {
+        grid.appendChild(svgElement("line", {
+          x1: MARGIN.left, x2: MARGIN.left + plotW, y1: py(Math.pow(10, e)), y2: py(Math.pow(10, e)),
+          class: e === 0 ? "sigmoid-explorer__axis" : "",
+        }));
+        grid.appendChild(svgElement("text", {
+          x: MARGIN.left - 8, y: py(Math.pow(10, e)) + 4, "text-anchor": "end",
+        }, e === 0 ? "1" : "10" + superscript(e)));
+      }
+      layerTicks(grid, depth, MARGIN.top + h + 18);
+      grid.appendChild(svgElement("text", {
+        x: MARGIN.left + plotW, y: MARGIN.top + h + 36, "text-anchor": "end",
+        class: "sigmoid-lab__axis-title",
+      }, "layer (1 = nearest the input)"));
+      change.forEach(function (v, index) {
+        if (!(v > 0) || !isFinite(v)) { return; }
+        points.appendChild(svgElement("circle", {
+          cx: layerX(index + 1, depth).toFixed(2), cy: py(v).toFixed(2), r: depth > 20 ? 3 : 4,
+        }));
+      });
+      byId("lab-change-line").setAttribute("d", linePath(change, depth, py));
+      byId("lab-change-desc").textContent = change.length
+        ? "The first layer's weights moved by " + format(change[0]) + " of their size, the last " +
+          "layer's by " + format(change[change.length - 1]) + "."
+        : "Not trained yet.";
+    }
+
+    function show(ms) {
+      drawLoss();
+      drawChange();
+      if (!run) {
+        status.textContent = "Not trained yet.";
+      } else {
+        var loss = run.losses[run.losses.length - 1][1];
+        status.textContent = "Step " + run.steps + ": loss " + format(loss, 4) +
+          (isFinite(loss) ? "" : ", no longer a number: the gradient exploded") + ".";
+      }
+      window.sigmoidLab.training = run ? {
+        state: run.state, steps: run.steps, losses: run.losses.map(function (p) { return p.slice(); }),
+        weightChange: run.steps ? run.weightChange() : [], ms: ms,
+      } : null;
+    }
+
+    function ensure() {
+      if (!run) { run = model.trainer(readCurrentState()); }
+      return run;
+    }
+
+    function steps(n) {
+      var started = performance.now();
+      ensure().step(n);
+      show(performance.now() - started);
+    }
+
+    byId("lab-train-run").addEventListener("click", function () { steps(TRAIN_STEPS); });
+    byId("lab-train-step").addEventListener("click", function () { steps(1); });
+    byId("lab-train-reset").addEventListener("click", function () { run = null; show(0); });
+    show(0);
+    // A new setting is a new network: what was trained belongs to the old one.
+    return { reset: function () { if (run) { run = null; show(0); } } };
+  }
+
   function readState(inputs) {
     return {
       act: inputs.act.value,
@@ -280,12 +408,16 @@
     var caption = byId("lab-caption");
     var current = null;
     var ghost = null;
+    var training = null;
 
     function update(preset) {
       var started = performance.now();
       var state = readState(inputs);
       var result = compute(state);
-      if (current && !sameState(current.state, state)) { ghost = current; }
+      if (current && !sameState(current.state, state)) {
+        ghost = current;
+        if (training) { training.reset(); }
+      }
       current = { state: state, norms: result.norms };
       var axis = drawGradient(els, state, result, ghost);
       drawMechanism(byId("lab-mechanism-grid"), byId("lab-mechanism-bars"), state, result);
@@ -346,6 +478,7 @@
       button.addEventListener("click", function () { applyPreset(button); });
     });
     byId("lab-controls").addEventListener("submit", function (event) { event.preventDefault(); });
+    training = initTraining(function () { return readState(inputs); });
     return { inputs: inputs, update: update, presets: presets };
   }
 

@@ -23,7 +23,8 @@ window.sigmoidLabModel = (function () {
   var TRAIN_WIDTH = 16;
   var TRAIN_POINTS = 64;
   var TRAIN_BATCH = 16;
-  var LEARNING_RATE = 0.1;
+  var LEARNING_RATE = 0.02;
+  var LOSS_EVERY = 10;
 
   // erf from Abramowitz and Stegun 7.1.26, enough for drawing GELU.
   function erf(x) {
@@ -342,7 +343,9 @@ window.sigmoidLabModel = (function () {
       return meanCrossEntropy(forward(data.points, TRAIN_POINTS).logits, data.labels);
     }
 
-    var run = { steps: 0, losses: [loss()] };
+    // The loss on all the points costs four steps' forward passes: it is
+    // taken every LOSS_EVERY steps and after the last step of each call.
+    var run = { steps: 0, losses: [[0, loss()]] };
 
     function step() {
       var offset = (run.steps * TRAIN_BATCH) % TRAIN_POINTS;
@@ -385,11 +388,15 @@ window.sigmoidLabModel = (function () {
       for (i = 0; i < width; i++) { readout[i] = readout[i] - LEARNING_RATE * gradReadout[i]; }
       outBias = outBias - LEARNING_RATE * gradOutBias;
       run.steps += 1;
-      run.losses.push(loss());
     }
 
     run.step = function (n) {
-      for (var s = 0; s < (n || 1); s++) { step(); }
+      for (var s = 0; s < (n || 1); s++) {
+        step();
+        if (run.steps % LOSS_EVERY === 0 || s === (n || 1) - 1) {
+          run.losses.push([run.steps, loss()]);
+        }
+      }
       return run;
     };
     // ||W_l - W_l(0)|| / ||W_l(0)||, first layer first.
