@@ -1074,9 +1074,11 @@ def test_explorer_formulas_agree_with_the_package() -> None:
 def test_explorer_naive_collapse() -> None:
     match = claim(
         EXPLORE,
-        r"type \{math\}`x = (\d+)` and it collapses to zero, because .*? \(from "
-        r"\{math\}`z \\approx ([\d.]+)` in double precision\), while the stable "
-        r"formula still gives about \{math\}`([\d.]+) \\times 10\^\{(-\d+)\}`",
+        r"type \{math\}`x = (\d+)` and it collapses to zero\. From "
+        r"\{math\}`z = (\d+) \\ln 2 \\approx ([\d.]+)`, \{math\}`1 \+ e\^\{-z\}` rounds "
+        r"to 1 in double precision, so the textbook \{math\}`\\sigma\(z\)` returns "
+        r"exactly 1 and \{math\}`1 - \\sigma\(z\)` is 0, while the stable formula "
+        r"still gives about \{math\}`([\d.]+) \\times 10\^\{(-\d+)\}`",
     )
     x = float(match[1])
     s = 1 / (1 + math.exp(-x))
@@ -1086,8 +1088,26 @@ def test_explorer_naive_collapse() -> None:
     while np.nextafter(low, high) < high:
         middle = (low + high) / 2
         low, high = (middle, high) if 1 / (1 + math.exp(-middle)) < 1 else (low, middle)
-    assert rounds_to(match[2], high)
-    assert rounds_to(match[3], _explorer_derivative(x) / 10.0 ** int(match[4]))
+    assert 1 + math.exp(-high) == 1
+    assert rounds_to(match[3], high)
+    assert rounds_to(match[3], int(match[2]) * math.log(2))
+    assert rounds_to(match[4], _explorer_derivative(x) / 10.0 ** int(match[5]))
+    match = claim(
+        EXPLORE,
+        r"The correctly rounded \{math\}`\\sigma\(z\)` stays below 1 a little longer, "
+        r"until \{math\}`z = (\d+) \\ln 2 \\approx ([\d.]+)`",
+    )
+    threshold = int(match[1]) * math.log(2)
+    assert rounds_to(match[2], threshold)
+    with mp.workdps(50):
+        # sigma(z) rounds to 1 once 1 - sigma(z) = sigma(-z) is at most half an
+        # ULP below 1, 2**-54 (a tie rounds to even, to 1).
+        def correctly_rounded(z: float) -> float:
+            return float(1 / (1 + mp.exp(-mp.mpf(z))))
+
+        assert correctly_rounded(np.nextafter(threshold, 0)) < 1
+        assert correctly_rounded(threshold + 1e-12) == 1
+        assert correctly_rounded(37.0) == 0.9999999999999999
 
 
 # -- What to use in practice --------------------------------------------------
@@ -1433,7 +1453,7 @@ def test_lab_explanation_matches_the_reference() -> None:
     assert -math.log10(_lab_ratio(vanishes)) > int(match[5])
     assert vanishes.saturated == 0
 
-    claim(EXPLORE, r"Half of the \{term\}`ReLU` units are flat at 0 whatever you")
+    claim(EXPLORE, r"Half of the ReLU units are flat at 0 whatever you choose")
     for init in ("glorot", "he"):
         for gain in (0.25, 1.0, 4.0):
             result = gradient_lab("relu", 20, 48, init=init, gain=gain)

@@ -624,6 +624,96 @@ def test_comparison_readout(origin: str, visit_factory: Callable[..., Visit]) ->
     assert f"≈ {minus}4.595" in table
 
 
+PLOTS = [
+    "explorer-plot",
+    "lab-plot",
+    "lab-mechanism",
+    "lab-loss",
+    "lab-change",
+    "compare-plot",
+]
+TEXT_INSIDE = """svg => {
+  const frame = svg.getBoundingClientRect();
+  const out = [];
+  svg.querySelectorAll("text").forEach((text) => {
+    if (getComputedStyle(text).display === "none") { return; }
+    const box = text.getBoundingClientRect();
+    if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5 ||
+        box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5) {
+      out.push(text.textContent);
+    }
+  });
+  return out;
+}"""
+TEXT_OVERLAPS = """svg => {
+  const boxes = [];
+  svg.querySelectorAll("text").forEach((text) => {
+    if (getComputedStyle(text).display === "none") { return; }
+    boxes.push([text.textContent, text.getBoundingClientRect()]);
+  });
+  const out = [];
+  boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+    const x = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+    const y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+    if (x > 1 && y > 1) { out.push(a + " / " + b); }
+  }));
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_no_plot_label_is_clipped_or_overlaps(
+    width: int, origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    visit = visit_factory()
+    visit.page.set_viewport_size({"width": width, "height": 800})
+    page = open_lab(visit, f"{origin}/explore.html")
+    for preset in PRESETS:
+        page.get_by_role("button", name=preset, exact=True).click()
+        page.get_by_role("button", name="Train 300 steps").click()
+        for plot in PLOTS:
+            svg = page.locator(f"#{plot}")
+            assert svg.evaluate(TEXT_INSIDE) == [], (preset, plot)
+            assert svg.evaluate(TEXT_OVERLAPS) == [], (preset, plot)
+
+
+def test_comparison_curves_have_their_own_markers(
+    origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    page = open_lab(visit_factory(), f"{origin}/explore.html?cmp=" + ",".join(COMPARE))
+    shapes = set()
+    for name in COMPARE:
+        filled = page.locator(f"#compare-{name}-f-marks path")
+        hollow = page.locator(f"#compare-{name}-df-marks path")
+        assert filled.count() >= 4
+        assert hollow.count() == filled.count()
+        assert filled.first.is_visible()
+        assert hollow.first.evaluate("p => getComputedStyle(p).fill") != (
+            filled.first.evaluate("p => getComputedStyle(p).fill")
+        )
+        shape = page.locator(f"#compare-{name}-f-marks").get_attribute("data-marker")
+        shapes.add(shape)
+        # The checkbox's label shows the same marker.
+        icon = page.locator(f"label:has(#compare-{name}) svg")
+        assert icon.get_attribute("data-marker") == shape
+    assert len(shapes) == len(COMPARE)
+    page.locator("#compare-relu").uncheck()
+    assert not page.locator("#compare-relu-f-marks path").first.is_visible()
+    page.get_by_label("derivatives (dashed)").uncheck()
+    assert not page.locator("#compare-tanh-df-marks path").first.is_visible()
+    assert page.locator("#compare-tanh-f-marks path").first.is_visible()
+
+
+def test_site_has_a_favicon(origin: str, visit_factory: Callable[..., Visit]) -> None:
+    visit = visit_factory()
+    page = visit.page
+    page.goto(f"{origin}/explore.html", wait_until="load")
+    icon = page.locator("link[rel~=icon]").first.get_attribute("href") or ""
+    assert page.request.get(f"{origin}/{icon}").ok
+    assert page.request.get(f"{origin}/favicon.ico").ok
+    assert visit.problems() == {}
+
+
 def test_lab_works_from_file(file_visit_factory: Callable[..., Visit]) -> None:
     visit = file_visit_factory()
     page = open_lab(visit, (HTML / "explore.html").as_uri() + "?act=relu&depth=20")
@@ -634,25 +724,29 @@ def test_lab_works_from_file(file_visit_factory: Callable[..., Visit]) -> None:
     assert visit.problems() == {}
 
 
-SHOTS = [
-    ("default", "", ""),
-    ("relu-depth20", "act=relu&depth=20", "cmp=sigmoid,relu,gelu,silu"),
-    (
-        "sigmoid-he-gain4",
-        "act=sigmoid&depth=30&width=128&init=he&gain=4",
-        "cmp=tanh,silu&deriv=0",
-    ),
+def slug(text: str) -> str:
+    return "-".join("".join(c if c.isalnum() else " " for c in text.lower()).split())
+
+
+# The lab at first, after each experiment, and after training; the window is
+# 1280 x 800 (or 390 wide) and the photograph is what fits in it, the lab's
+# section scrolled to the top, except the 390 px shots of the whole lab.
+LAB_SHOTS = [
+    ("default", None, False),
+    *[(slug(preset), preset, False) for preset in PRESETS],
+    ("train-relu-he", "ReLU + He: stays healthy", True),
+    ("train-sigmoid-depth-20", "sigmoid, depth 20: vanishes", True),
 ]
 
 
 @pytest.mark.parametrize("mode", MODES)
-@pytest.mark.parametrize(("name", "lab", "compare"), SHOTS)
+@pytest.mark.parametrize(("name", "preset", "trained"), LAB_SHOTS)
 @pytest.mark.parametrize("width", [1280, 390])
-def test_widgets_read_cleanly(
+def test_lab_reads_cleanly(
     mode: str,
     name: str,
-    lab: str,
-    compare: str,
+    preset: str | None,
+    trained: bool,
     width: int,
     origin: str,
     visit_factory: Callable[..., Visit],
@@ -660,25 +754,61 @@ def test_widgets_read_cleanly(
 ) -> None:
     visit = visit_factory(mode)
     page = visit.page
-    page.set_viewport_size({"width": width, "height": 1600})
-    settings = "&".join(part for part in (lab, compare) if part)
-    page = open_lab(visit, f"{origin}/explore.html?{settings}")
+    page.set_viewport_size({"width": width, "height": 800})
+    page = open_lab(visit, f"{origin}/explore.html")
     assert page.evaluate("document.documentElement.dataset.theme") == mode
+    if preset:
+        page.get_by_role("button", name=preset, exact=True).click()
+    if trained:
+        page.get_by_role("button", name="Train 300 steps").click()
     folder = SCREENSHOTS / "lab"
     folder.mkdir(parents=True, exist_ok=True)
-    for widget in ("gradient-lab-widget", "activation-compare-widget"):
-        page.locator(f"#{widget}").screenshot(
-            path=folder / f"{widget}-{name}-{mode}-{width}.png",
+    path = folder / f"lab-{name}-{mode}-{width}.png"
+    target = "lab-train" if trained else "gradient-lab"
+    if width == 1280:
+        page.evaluate(f"document.getElementById('{target}').scrollIntoView()")
+        page.screenshot(path=path, animations="disabled")
+    else:
+        page.locator("#lab-train" if trained else "#gradient-lab-widget").screenshot(
+            path=path,
             animations="disabled",
-            # The theme's sticky header would cover the widget's top.
             style=".bd-header { position: static !important; }",
         )
-    if width == 1280:
+    if width == 1280 and name in ("default", "train-relu-he"):
         violations = run_axe(page)
-        site_report.axe[f"explore.html?{settings} ({mode})"] = violations
+        site_report.axe[f"explore.html lab {name} ({mode})"] = violations
         blocking = [v for v in violations if v["impact"] in ("serious", "critical")]
         assert blocking == []
-    # Nothing sticks out of the page sideways on a phone.
+    assert page.evaluate(
+        "document.documentElement.scrollWidth <= window.innerWidth + 1"
+    )
+    assert visit.problems() == {}
+
+
+COMPARE_SHOTS = [("default", ""), ("all-five", "cmp=" + ",".join(COMPARE))]
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("name", "setting"), COMPARE_SHOTS)
+@pytest.mark.parametrize("width", [1280, 390])
+def test_comparison_reads_cleanly(
+    mode: str,
+    name: str,
+    setting: str,
+    width: int,
+    origin: str,
+    visit_factory: Callable[..., Visit],
+) -> None:
+    visit = visit_factory(mode)
+    visit.page.set_viewport_size({"width": width, "height": 800})
+    page = open_lab(visit, f"{origin}/explore.html?{setting}")
+    folder = SCREENSHOTS / "lab"
+    folder.mkdir(parents=True, exist_ok=True)
+    page.locator("#activation-compare-widget").screenshot(
+        path=folder / f"compare-{name}-{mode}-{width}.png",
+        animations="disabled",
+        style=".bd-header { position: static !important; }",
+    )
     assert page.evaluate(
         "document.documentElement.scrollWidth <= window.innerWidth + 1"
     )

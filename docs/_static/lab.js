@@ -21,7 +21,7 @@
   var LN99 = model.LN99;
   var WIDTH = 640;
   var HEIGHT = 360;
-  var MARGIN = { left: 64, right: 16, top: 16, bottom: 44 };
+  var MARGIN = { left: 76, right: 16, top: 16, bottom: 44 };
   // The address bar is written this long after the last change: a held key
   // or a fast sweep makes one write, not one per step (Chromium ignores
   // history.replaceState after about 200 calls in 10 s).
@@ -267,7 +267,7 @@
       function py(v) { return MARGIN.top + (1 - Math.min(v, top) / top) * h; }
       for (var t = 0; t <= steps; t += steps / 3) {
         grid.appendChild(svgElement("text", {
-          x: px(t), y: MARGIN.top + h + 18, "text-anchor": "middle",
+          x: px(t), y: MARGIN.top + h + 18, "text-anchor": t === steps ? "end" : "middle",
         }, String(t)));
       }
       var yStep = top > 1.5 ? 1 : 0.2;
@@ -485,6 +485,27 @@
   /* ---- the comparison ---- */
 
   var CMP = { xMin: -5, xMax: 5, yMin: -1.25, yMax: 2.25 };
+  // Curves are told apart by marker as well as colour: a shape per function,
+  // filled on the function and hollow on its derivative, at staggered x.
+  var MARKERS = {
+    sigmoid: { shape: "circle", offset: 0 },
+    tanh: { shape: "square", offset: 0.4 },
+    relu: { shape: "triangle", offset: 0.8 },
+    gelu: { shape: "diamond", offset: 1.2 },
+    silu: { shape: "cross", offset: 1.6 },
+  };
+
+  function markerPath(shape, x, y, r) {
+    function p(dx, dy) { return (x + dx * r).toFixed(2) + " " + (y + dy * r).toFixed(2); }
+    if (shape === "circle") {
+      return "M" + p(-1, 0) + " A" + r + " " + r + " 0 1 0 " + p(1, 0) + " A" + r + " " + r +
+        " 0 1 0 " + p(-1, 0) + " Z";
+    }
+    if (shape === "square") { return "M" + p(-0.9, -0.9) + " L" + p(0.9, -0.9) + " L" + p(0.9, 0.9) + " L" + p(-0.9, 0.9) + " Z"; }
+    if (shape === "triangle") { return "M" + p(0, -1.2) + " L" + p(1.1, 0.8) + " L" + p(-1.1, 0.8) + " Z"; }
+    if (shape === "diamond") { return "M" + p(0, -1.3) + " L" + p(1.3, 0) + " L" + p(0, 1.3) + " L" + p(-1.3, 0) + " Z"; }
+    return "M" + p(-1, -1) + " L" + p(1, 1) + " M" + p(1, -1) + " L" + p(-1, 1);
+  }
 
   function initCompare(root) {
     var byId = function (id) { return document.getElementById(id); };
@@ -532,6 +553,36 @@
       }
       return parts.join(" ");
     }
+    var marks = byId("compare-marks");
+    Object.keys(NAMES).forEach(function (name) {
+      var marker = MARKERS[name];
+      ["f", "df"].forEach(function (kind) {
+        var group = svgElement("g", {
+          id: "compare-" + name + "-" + kind + "-marks",
+          class: "sigmoid-lab__mark sigmoid-lab__mark--" + kind + " sigmoid-lab--" + name,
+          "data-marker": marker.shape,
+        });
+        for (var x = CMP.xMin + 0.6 + marker.offset; x < CMP.xMax; x += 2) {
+          group.appendChild(svgElement("path", {
+            d: markerPath(marker.shape, px(x), py(ACTIVATIONS[name][kind](x)), 5),
+          }));
+        }
+        marks.appendChild(group);
+      });
+      var swatch = root.querySelector(".sigmoid-lab__swatch.sigmoid-lab--" + name);
+      if (swatch) {
+        var icon = svgElement("svg", {
+          viewBox: "0 0 28 14", width: 28, height: 14, "aria-hidden": "true",
+          class: "sigmoid-lab__swatch-icon sigmoid-lab--" + name,
+          "data-marker": marker.shape,
+        });
+        icon.appendChild(svgElement("line", { x1: 0, y1: 7, x2: 28, y2: 7 }));
+        icon.appendChild(svgElement("path", {
+          d: markerPath(marker.shape, 14, 7, 4.5), class: "sigmoid-lab__mark--f",
+        }));
+        swatch.replaceWith(icon);
+      }
+    });
     Object.keys(NAMES).forEach(function (name) {
       byId("compare-" + name + "-f").setAttribute("d", path(ACTIVATIONS[name].f));
       byId("compare-" + name + "-df").setAttribute("d", path(ACTIVATIONS[name].df));
@@ -558,6 +609,9 @@
         if (on) { shown.push(NAMES[name]); }
         byId("compare-" + name + "-f").style.display = on ? "" : "none";
         byId("compare-" + name + "-df").style.display = on && derivatives.checked ? "" : "none";
+        byId("compare-" + name + "-f-marks").style.display = on ? "" : "none";
+        byId("compare-" + name + "-df-marks").style.display =
+          on && derivatives.checked ? "" : "none";
         byId("compare-row-" + name).classList.toggle("sigmoid-lab__row--hidden", !on);
       });
       byId("compare-plot-desc").textContent = shown.length
