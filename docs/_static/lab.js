@@ -103,33 +103,35 @@
     return { lo: step * Math.floor(lo / step), hi: step * Math.ceil(hi / step), step: step };
   }
 
-  function layerX(layer, depth) {
+  function layerX(layer, depth, width) {
     var xMax = Math.max(depth, 2);
-    return MARGIN.left + ((layer - 1) / (xMax - 1)) * plotW;
+    return MARGIN.left + ((layer - 1) / (xMax - 1)) * (width || plotW);
   }
 
-  function layerTicks(grid, depth, y) {
+  function layerTicks(grid, depth, y, width) {
     var xStep = depth <= 10 ? 1 : 5;
     for (var t = 1; t <= depth; t++) {
       if (t !== 1 && t % xStep !== 0 && t !== depth) { continue; }
       grid.appendChild(svgElement("text", {
-        x: layerX(t, depth), y: y, "text-anchor": "middle",
+        x: layerX(t, depth, width), y: y, "text-anchor": "middle",
       }, String(t)));
     }
   }
 
-  function linePath(values, depth, py) {
+  function linePath(values, depth, py, width) {
     var parts = [];
     values.forEach(function (v, index) {
       if (!(v > 0) || !isFinite(v)) { return; }
-      parts.push((parts.length ? "L" : "M") + layerX(index + 1, depth).toFixed(2) + " " +
+      parts.push((parts.length ? "L" : "M") + layerX(index + 1, depth, width).toFixed(2) + " " +
         py(v).toFixed(2));
     });
     return parts.join(" ");
   }
 
   function drawGradient(els, state, result, ghost) {
-    var depth = state.depth;
+    // Both lines at their true layer numbers: the layer axis takes in the
+    // deeper of the two.
+    var depth = Math.max(state.depth, ghost ? ghost.state.depth : 0);
     var axis = fitAxis([result.norms, ghost && ghost.norms]);
     function py(v) {
       var t = (Math.log10(v) - axis.lo) / (axis.hi - axis.lo);
@@ -158,7 +160,7 @@
       class: "sigmoid-lab__axis-title",
     }, "\u2016\u2202L/\u2202W\u2016 of the layer"));
 
-    els.ghost.setAttribute("d", ghost ? linePath(ghost.norms, ghost.state.depth, py) : "");
+    els.ghost.setAttribute("d", ghost ? linePath(ghost.norms, depth, py) : "");
     clear(els.points);
     result.norms.forEach(function (v, index) {
       if (!(v > 0) || !isFinite(v)) { return; }
@@ -248,6 +250,12 @@
   /* ---- training ---- */
 
   var TRAIN_STEPS = 300;
+  // The two training plots sit side by side: a narrower drawing keeps their
+  // text as large as the other plots'.
+  var TRAIN_W = 420;
+  var TRAIN_H = 280;
+  var trainW = TRAIN_W - MARGIN.left - MARGIN.right;
+  var TRAIN_TOP = MARGIN.top + 12; // room for the top label in phone-sized text
   var CHANGE_AXIS = { lo: -6, hi: 0 };
 
   function initTraining(readCurrentState) {
@@ -262,18 +270,18 @@
       var finite = losses.map(function (p) { return p[1]; }).filter(isFinite);
       var top = Math.min(3, Math.max(1, Math.ceil(Math.max.apply(null, finite.concat([0])) * 5) / 5));
       var steps = Math.max(TRAIN_STEPS, Math.ceil((run ? run.steps : 0) / TRAIN_STEPS) * TRAIN_STEPS);
-      var h = 300 - MARGIN.top - MARGIN.bottom;
-      function px(step) { return MARGIN.left + (step / steps) * plotW; }
-      function py(v) { return MARGIN.top + (1 - Math.min(v, top) / top) * h; }
+      var h = TRAIN_H - TRAIN_TOP - MARGIN.bottom;
+      function px(step) { return MARGIN.left + (step / steps) * trainW; }
+      function py(v) { return TRAIN_TOP + (1 - Math.min(v, top) / top) * h; }
       for (var t = 0; t <= steps; t += steps / 3) {
         grid.appendChild(svgElement("text", {
-          x: px(t), y: MARGIN.top + h + 18, "text-anchor": t === steps ? "end" : "middle",
+          x: px(t), y: TRAIN_TOP + h + 18, "text-anchor": t === steps ? "end" : "middle",
         }, String(t)));
       }
       var yStep = top > 1.5 ? 1 : 0.2;
       for (var y = 0; y <= top + 1e-9; y += yStep) {
         grid.appendChild(svgElement("line", {
-          x1: MARGIN.left, x2: MARGIN.left + plotW, y1: py(y), y2: py(y),
+          x1: MARGIN.left, x2: MARGIN.left + trainW, y1: py(y), y2: py(y),
           class: y === 0 ? "sigmoid-explorer__axis" : "",
         }));
         grid.appendChild(svgElement("text", {
@@ -281,11 +289,14 @@
         }, y.toFixed(1)));
       }
       grid.appendChild(svgElement("line", {
-        x1: MARGIN.left, x2: MARGIN.left + plotW, y1: py(Math.LN2), y2: py(Math.LN2),
+        x1: MARGIN.left, x2: MARGIN.left + trainW, y1: py(Math.LN2), y2: py(Math.LN2),
         class: "sigmoid-lab__one",
       }));
       grid.appendChild(svgElement("text", {
-        x: MARGIN.left + plotW, y: MARGIN.top + h + 36, "text-anchor": "end",
+        x: MARGIN.left + trainW, y: py(Math.LN2) - 6, "text-anchor": "end",
+      }, "coin toss"));
+      grid.appendChild(svgElement("text", {
+        x: MARGIN.left + trainW, y: TRAIN_TOP + h + 36, "text-anchor": "end",
         class: "sigmoid-lab__axis-title",
       }, "step"));
       var parts = [];
@@ -309,29 +320,30 @@
       var change = run && run.steps ? run.weightChange() : [];
       var depth = readCurrentState().depth;
       var axis = fitAxis([change], CHANGE_AXIS);
-      var h = 300 - MARGIN.top - MARGIN.bottom;
-      function py(v) { return MARGIN.top + (1 - (Math.log10(v) - axis.lo) / (axis.hi - axis.lo)) * h; }
+      var h = TRAIN_H - TRAIN_TOP - MARGIN.bottom;
+      function py(v) { return TRAIN_TOP + (1 - (Math.log10(v) - axis.lo) / (axis.hi - axis.lo)) * h; }
       for (var e = axis.hi; e >= axis.lo; e -= axis.step) {
         grid.appendChild(svgElement("line", {
-          x1: MARGIN.left, x2: MARGIN.left + plotW, y1: py(Math.pow(10, e)), y2: py(Math.pow(10, e)),
+          x1: MARGIN.left, x2: MARGIN.left + trainW, y1: py(Math.pow(10, e)), y2: py(Math.pow(10, e)),
           class: e === 0 ? "sigmoid-explorer__axis" : "",
         }));
         grid.appendChild(svgElement("text", {
           x: MARGIN.left - 8, y: py(Math.pow(10, e)) + 4, "text-anchor": "end",
         }, e === 0 ? "1" : "10" + superscript(e)));
       }
-      layerTicks(grid, depth, MARGIN.top + h + 18);
+      layerTicks(grid, depth, TRAIN_TOP + h + 18, trainW);
       grid.appendChild(svgElement("text", {
-        x: MARGIN.left + plotW, y: MARGIN.top + h + 36, "text-anchor": "end",
+        x: MARGIN.left + trainW, y: TRAIN_TOP + h + 36, "text-anchor": "end",
         class: "sigmoid-lab__axis-title",
       }, "layer (1 = nearest the input)"));
       change.forEach(function (v, index) {
         if (!(v > 0) || !isFinite(v)) { return; }
         points.appendChild(svgElement("circle", {
-          cx: layerX(index + 1, depth).toFixed(2), cy: py(v).toFixed(2), r: depth > 20 ? 3 : 4,
+          cx: layerX(index + 1, depth, trainW).toFixed(2), cy: py(v).toFixed(2),
+          r: depth > 20 ? 3 : 4,
         }));
       });
-      byId("lab-change-line").setAttribute("d", linePath(change, depth, py));
+      byId("lab-change-line").setAttribute("d", linePath(change, depth, py, trainW));
       byId("lab-change-desc").textContent = change.length
         ? "The first layer's weights moved by " + format(change[0]) + " of their size, the last " +
           "layer's by " + format(change[change.length - 1]) + "."
