@@ -1444,8 +1444,8 @@ def test_lab_explanation_matches_the_reference() -> None:
         EXPLORE,
         r"Over the (\d+) layers between the last and the first that is "
         r"\{math\}`([\d.]+)\^\{(\d+)\} \\approx 10\^\{(-\d+)\}`: the line falls more "
-        r"than (\d+) decades from the last layer to the first, although not one unit "
-        r"is \{term\}`saturated`",
+        r"than (\d+) decades from the last layer to the first\. Not one unit is "
+        r"\{term\}`saturated`",
     )
     assert int(match[1]) == int(match[3]) == len(vanishes.mean_slope) - 1
     assert round(math.log10(float(match[2]) ** int(match[3]))) == int(match[4])
@@ -1563,7 +1563,7 @@ def test_activation_comparison_slopes_at_zero() -> None:
     claim(EXPLORE, r"tanh has the same shape, scaled to slope 1 at 0")
     claim(
         EXPLORE,
-        r"GELU and SiLU are smooth versions of it that start from slope "
+        r"\{term\}`GELU` and SiLU are smooth versions of it that start from slope "
         r"\{math\}`1/2` at 0",
     )
     zero = np.array([0.0])
