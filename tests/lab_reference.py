@@ -98,6 +98,13 @@ ACTIVATIONS: dict[str, Activation] = {
 class Result:
     weight_gradient_norms: np.ndarray  # ||dL/dW_l||, first layer first
     saturated: float  # fraction of all hidden pre-activations that are saturated
+    # The mechanism, per layer (first layer first), over the batch and units:
+    mean_slope: np.ndarray  # mean f'(z_l)
+    saturated_share: np.ndarray  # share of z_l that is saturated
+    # sqrt(mean f'(z_l)^2 * Var(w) * width): the factor by which layer l
+    # multiplies the gradient's norm on its way back (Var(w) of the
+    # initialisation, scale^2; width inputs per unit).
+    backward_gain: np.ndarray
 
 
 def gradient_lab(
@@ -132,4 +139,10 @@ def gradient_lab(
         norms[layer] = np.linalg.norm(outputs[layer].T @ grad_z)
         grad_a = grad_z @ weights[layer].T
     saturated = np.mean([is_saturated(z) for z in pre_activations])
-    return Result(norms, float(saturated))
+    slopes = [f_derivative(z) for z in pre_activations]
+    mean_slope = np.array([np.mean(s) for s in slopes])
+    share = np.array([np.mean(is_saturated(z)) for z in pre_activations])
+    gain_squared = [np.mean(s * s) * scale**2 * width for s in slopes]
+    return Result(
+        norms, float(saturated), mean_slope, share, np.sqrt(np.array(gain_squared))
+    )

@@ -1193,9 +1193,11 @@ def test_explorer_formulas_agree_with_the_package() -> None:
 def test_explorer_naive_collapse() -> None:
     match = claim(
         EXPLORE,
-        r"type \{math\}`x = (\d+)` and it collapses to zero, because .*? \(from "
-        r"\{math\}`z \\approx ([\d.]+)` in double precision\), while the stable "
-        r"formula still gives about \{math\}`([\d.]+) \\times 10\^\{(-\d+)\}`",
+        r"type \{math\}`x = (\d+)` and it collapses to zero\. From "
+        r"\{math\}`z = (\d+) \\ln 2 \\approx ([\d.]+)`, \{math\}`1 \+ e\^\{-z\}` rounds "
+        r"to 1 in double precision, so the textbook \{math\}`\\sigma\(z\)` returns "
+        r"exactly 1 and \{math\}`1 - \\sigma\(z\)` is 0, while the stable formula "
+        r"still gives about \{math\}`([\d.]+) \\times 10\^\{(-\d+)\}`",
     )
     x = float(match[1])
     s = 1 / (1 + math.exp(-x))
@@ -1205,8 +1207,26 @@ def test_explorer_naive_collapse() -> None:
     while np.nextafter(low, high) < high:
         middle = (low + high) / 2
         low, high = (middle, high) if 1 / (1 + math.exp(-middle)) < 1 else (low, middle)
-    assert rounds_to(match[2], high)
-    assert rounds_to(match[3], _explorer_derivative(x) / 10.0 ** int(match[4]))
+    assert 1 + math.exp(-high) == 1
+    assert rounds_to(match[3], high)
+    assert rounds_to(match[3], int(match[2]) * math.log(2))
+    assert rounds_to(match[4], _explorer_derivative(x) / 10.0 ** int(match[5]))
+    match = claim(
+        EXPLORE,
+        r"The correctly rounded \{math\}`\\sigma\(z\)` stays below 1 a little longer, "
+        r"until \{math\}`z = (\d+) \\ln 2 \\approx ([\d.]+)`",
+    )
+    threshold = int(match[1]) * math.log(2)
+    assert rounds_to(match[2], threshold)
+    with mp.workdps(50):
+        # sigma(z) rounds to 1 once 1 - sigma(z) = sigma(-z) is at most half an
+        # ULP below 1, 2**-54 (a tie rounds to even, to 1).
+        def correctly_rounded(z: float) -> float:
+            return float(1 / (1 + mp.exp(-mp.mpf(z))))
+
+        assert correctly_rounded(np.nextafter(threshold, 0)) < 1
+        assert correctly_rounded(threshold + 1e-12) == 1
+        assert correctly_rounded(37.0) == 0.9999999999999999
 
 
 # -- What to use in practice --------------------------------------------------
@@ -1406,7 +1426,7 @@ def test_naive_formula_slows_down_out_of_cache() -> None:
 
 # -- The gradient-through-depth lab on the explore page -----------------------
 
-LAB_JS = DOCS / "_static" / "lab.js"
+LAB_JS = DOCS / "_static" / "lab_model.js"
 
 
 def test_lab_script_and_reference_share_their_constants() -> None:
@@ -1417,6 +1437,49 @@ def test_lab_script_and_reference_share_their_constants() -> None:
         assert re.search(rf"var {name} = {value};", script), name
     match = claim(EXPLORE, r"runs one batch of (\d+) inputs forward and back")
     assert int(match[1]) == BATCH
+
+
+SUPERSCRIPT_DIGITS = str.maketrans(
+    "\N{SUPERSCRIPT ZERO}\N{SUPERSCRIPT ONE}\N{SUPERSCRIPT TWO}"
+    "\N{SUPERSCRIPT THREE}\N{SUPERSCRIPT FOUR}\N{SUPERSCRIPT FIVE}"
+    "\N{SUPERSCRIPT SIX}\N{SUPERSCRIPT SEVEN}\N{SUPERSCRIPT EIGHT}"
+    "\N{SUPERSCRIPT NINE}",
+    "0123456789",
+)
+
+
+def _lab_ratio(result: Any) -> float:
+    norms = result.weight_gradient_norms
+    return float(norms[0] / norms[-1])
+
+
+def _lab_spread(result: Any) -> float:
+    """The largest factor between any layer's gradient norm and the last layer's."""
+    relative = result.weight_gradient_norms / result.weight_gradient_norms[-1]
+    return float(max(relative.max(), 1 / relative.min()))
+
+
+def _lab_presets() -> dict[str, tuple[dict[str, str], str]]:
+    """The page's experiments: label -> (setting, caption)."""
+    page = EXPLORE.read_text(encoding="utf-8")
+    found = re.findall(r'data-preset="([^"]+)"\s+data-caption="([^"]+)">([^<]+)<', page)
+    presets = {}
+    for setting, caption, label in found:
+        pairs = dict(part.split("=") for part in setting.split("&amp;"))
+        presets[label] = (pairs, caption)
+    return presets
+
+
+def _lab_run(setting: dict[str, str]) -> Any:
+    from lab_reference import gradient_lab
+
+    return gradient_lab(
+        setting.get("act", "sigmoid"),
+        int(setting.get("depth", "15")),
+        int(setting.get("width", "48")),
+        setting.get("init", "glorot"),
+        float(setting.get("gain", "1")),
+    )
 
 
 def test_lab_prose_matches_the_reference() -> None:
@@ -1436,40 +1499,188 @@ def test_lab_prose_matches_the_reference() -> None:
         f'id="lab-depth" name="depth" min="1" max="30" step="1" value="{depth}"' in page
     )
     assert f'step="16" value="{width}"' in page
-
-    def ratio(result: Any) -> float:
-        norms = result.weight_gradient_norms
-        return float(norms[0] / norms[-1])
-
-    assert 1e8 <= 1 / ratio(gradient_lab("sigmoid", depth, width)) < 1e9
+    assert 1e8 <= 1 / _lab_ratio(gradient_lab("sigmoid", depth, width)) < 1e9
     assert 1e8 <= 1 / run["relative"]["sigmoid"][0] < 1e9
-
+    # The figure shown without JavaScript, and its description.
+    claim(EXPLORE, r"the sigmoid at depth 15, width 48, Glorot initialisation")
     match = claim(
         EXPLORE,
-        r"Set depth (\d+) and switch between sigmoid and ReLU: .*? to below "
-        r"\{math\}`10\^\{(-\d+)\}`, while ReLU's stays within a factor of (\d+)",
+        r"from about ([\d.]+) at the last layer it falls steadily to about "
+        r"(\d) \N{MULTIPLICATION SIGN} 10\N{SUPERSCRIPT MINUS}(\S+) at the first",
     )
-    deep = int(match[1])
-    exponent = int(match[2])
-    assert 10.0 ** (exponent - 1) < ratio(gradient_lab("sigmoid", deep, width))
-    assert ratio(gradient_lab("sigmoid", deep, width)) < 10.0**exponent
-    relu = ratio(gradient_lab("relu", deep, width))
-    assert 1 / int(match[3]) <= relu <= int(match[3])
+    exponent = int(match[3].translate(SUPERSCRIPT_DIGITS))
+    first = gradient_lab("sigmoid", depth, width).weight_gradient_norms
+    assert rounds_to(match[1], float(first[-1]))
+    assert rounds_to(match[2], float(first[0]) * 10**exponent)
 
+
+def test_lab_presets_are_what_their_captions_say() -> None:
+    presets = _lab_presets()
+    assert list(presets) == [
+        "sigmoid, depth 20: vanishes",
+        "ReLU + He: stays healthy",
+        "ReLU + He, gain 4: explodes",
+        "tanh + Glorot",
+        "sigmoid + He, gain 4: saturates",
+    ]
+    vanishes = _lab_run(presets["sigmoid, depth 20: vanishes"][0])
+    assert presets["sigmoid, depth 20: vanishes"][1].startswith(
+        "\N{GREEK SMALL LETTER SIGMA}\N{PRIME} is at most 1/4"
+    )
+    assert vanishes.backward_gain.max() < 0.25
+    assert _lab_ratio(vanishes) < 1e-11
+
+    healthy = _lab_run(presets["ReLU + He: stays healthy"][0])
+    assert _lab_spread(healthy) < 5
+    assert healthy.weight_gradient_norms.min() > 0.1
+    assert healthy.weight_gradient_norms.max() < 1
+
+    setting, caption = presets["ReLU + He, gain 4: explodes"]
+    assert setting == presets["ReLU + He: stays healthy"][0] | {"gain": "4"}
+    assert "multiplies the gradient by about 4" in caption
+    explodes = _lab_run(setting)
+    assert np.all(np.abs(explodes.backward_gain - 4) < 0.7)
+    assert explodes.weight_gradient_norms.min() > 1e30
+
+    setting, caption = presets["tanh + Glorot"]
+    assert (
+        "within a factor of 5 of the last layer\N{RIGHT SINGLE QUOTATION MARK}s"
+        in caption
+    )
+    assert _lab_spread(_lab_run(setting)) < 5
+
+    setting, caption = presets["sigmoid + He, gain 4: saturates"]
+    assert "saturate a fifth of the units" in caption
+    assert 0.15 < _lab_run(setting).saturated < 0.25
+
+
+def test_lab_explanation_matches_the_reference() -> None:
+    from lab_reference import gradient_lab
+
+    presets = _lab_presets()
+    vanishes = _lab_run(presets["sigmoid, depth 20: vanishes"][0])
     match = claim(
         EXPLORE,
-        r"He initialisation with the sigmoid and raise the gain to (\d+): .*? within "
-        r"a factor of (\d+) of the last's\), but they push about a fifth of the units",
+        r"its units' mean slope is about ([\d.]+) in every layer, so each layer "
+        r"multiplies the gradient by about ([\d.]+) on its way back",
     )
-    he = gradient_lab("sigmoid", deep, width, init="he", gain=float(match[1]))
-    assert ratio(he) >= 1 / int(match[2])
-    assert 0.15 < he.saturated < 0.25
+    # Every layer but the first, whose inputs are not sigmoid outputs.
+    assert np.all(np.abs(vanishes.mean_slope[1:] - float(match[1])) < 0.01)
+    assert np.all(np.abs(vanishes.backward_gain[1:] - float(match[2])) < 0.01)
+    match = claim(
+        EXPLORE,
+        r"Over the (\d+) layers between the last and the first that is "
+        r"\{math\}`([\d.]+)\^\{(\d+)\} \\approx 10\^\{(-\d+)\}`: the line falls more "
+        r"than (\d+) decades from the last layer to the first\. Not one unit is "
+        r"\{term\}`saturated`",
+    )
+    assert int(match[1]) == int(match[3]) == len(vanishes.mean_slope) - 1
+    assert round(math.log10(float(match[2]) ** int(match[3]))) == int(match[4])
+    assert round(math.log10(np.prod(vanishes.backward_gain[1:]))) == int(match[4])
+    assert -math.log10(_lab_ratio(vanishes)) > int(match[5])
+    assert vanishes.saturated == 0
 
     claim(EXPLORE, r"Half of the ReLU units are flat at 0 whatever you choose")
     for init in ("glorot", "he"):
         for gain in (0.25, 1.0, 4.0):
-            result = gradient_lab("relu", deep, width, init=init, gain=gain)
+            result = gradient_lab("relu", 20, 48, init=init, gain=gain)
             assert 0.45 < result.saturated < 0.55
+    match = claim(
+        EXPLORE,
+        r"a backward gain of about (\d)\. Every layer's gradient stays within a "
+        r"factor of (\d) of the last layer's, at depth (\d+) and (\d+), with "
+        r"Glorot's weights as with He's; but with Glorot's the gain is about ([\d.]+)",
+    )
+    for depth in (int(match[3]), int(match[4])):
+        he = gradient_lab("relu", depth, 48, init="he")
+        glorot = gradient_lab("relu", depth, 48, init="glorot")
+        assert abs(np.median(he.backward_gain) - int(match[1])) < 0.05
+        assert abs(np.median(glorot.backward_gain) - float(match[5])) < 0.05
+        assert _lab_spread(he) < int(match[2])
+        assert _lab_spread(glorot) < int(match[2])
+
+    match = claim(
+        EXPLORE,
+        r"Weights (\d) times larger make every layer multiply the gradient by about "
+        r"(\d) \(\{term\}`gain`\): at depth (\d+) the whole line sits near "
+        r"\{math\}`10\^\{(\d+)\}`",
+    )
+    explodes = gradient_lab("relu", int(match[3]), 48, init="he", gain=float(match[1]))
+    assert np.all(np.abs(explodes.backward_gain - int(match[2])) < 0.7)
+    assert np.all(
+        np.abs(np.log10(explodes.weight_gradient_norms) - int(match[4])) < 0.5
+    )
+
+    match = claim(
+        EXPLORE,
+        r"its units' mean slope rises to about ([\d.]+) in the deeper layers, and "
+        r"every layer's gradient stays within a factor of (\d) of the last",
+    )
+    tanh = _lab_run(presets["tanh + Glorot"][0])
+    assert np.all(np.abs(tanh.mean_slope[10:] - float(match[1])) < 0.01)
+    assert _lab_spread(tanh) < int(match[2])
+
+    match = claim(
+        EXPLORE,
+        r"the first layer's gradient comes within a factor of (\d+) of the last's\), "
+        r"but they push about a fifth of the units into saturation, where a sigmoid "
+        r"passes back almost nothing, and the backward gain stays below 1 in every "
+        r"layer",
+    )
+    saturates = _lab_run(presets["sigmoid + He, gain 4: saturates"][0])
+    assert _lab_ratio(saturates) >= 1 / int(match[1])
+    assert 0.15 < saturates.saturated < 0.25
+    assert saturates.backward_gain.max() < 1
+
+
+def test_lab_training_matches_its_description() -> None:
+    import lab_training
+    from lab_training import train
+
+    script = LAB_JS.read_text(encoding="utf-8")
+    for name in (
+        "TRAIN_SEED",
+        "TRAIN_WIDTH",
+        "TRAIN_POINTS",
+        "TRAIN_BATCH",
+        "LEARNING_RATE",
+    ):
+        value = getattr(lab_training, name)
+        assert re.search(rf"var {name} = {value};", script), name
+    match = claim(
+        EXPLORE,
+        r"The network of your setting, (\d+) units wide, learns to tell apart (\d+) "
+        r"points by the sign of .*? (\d+) points a step, learning rate ([\d.]+),",
+    )
+    assert int(match[1]) == lab_training.TRAIN_WIDTH
+    assert int(match[2]) == lab_training.TRAIN_POINTS
+    assert int(match[3]) == lab_training.TRAIN_BATCH
+    assert float(match[4]) == lab_training.LEARNING_RATE
+    page = EXPLORE.read_text(encoding="utf-8")
+    assert '<button type="button" id="lab-train-run">Train 300 steps</button>' in page
+
+    match = claim(
+        EXPLORE,
+        r"With the sigmoid at depth (\d+), (\d+) steps leave the loss at ([\d.]+), no "
+        r"better than a coin toss, and the first layer's weights move by about "
+        r"\{math\}`10\^\{(-\d+)\}` of their size while the last layer's move by "
+        r"about (\d+)%",
+    )
+    sigmoid = train("sigmoid", int(match[1]), steps=int(match[2]))
+    assert rounds_to(match[3], sigmoid.losses[-1])
+    assert rounds_to(match[3], math.log(2))
+    assert round(math.log10(sigmoid.weight_change[0])) == int(match[4])
+    assert round(100 * sigmoid.weight_change[-1]) == int(match[5])
+    match = claim(
+        EXPLORE,
+        r"With ReLU and He at depth (\d+), the same (\d+) steps bring the loss below "
+        r"([\d.]+), and every layer's weights move by between (\d+)% and (\d+)% of "
+        r"their size",
+    )
+    relu = train("relu", int(match[1]), init="he", steps=int(match[2]))
+    assert relu.losses[-1] < float(match[3])
+    assert relu.weight_change.min() > int(match[4]) / 100
+    assert relu.weight_change.max() < int(match[5]) / 100
 
 
 def test_activation_comparison_slopes_at_zero() -> None:
@@ -1479,7 +1690,7 @@ def test_activation_comparison_slopes_at_zero() -> None:
     claim(EXPLORE, r"tanh has the same shape, scaled to slope 1 at 0")
     claim(
         EXPLORE,
-        r"GELU and SiLU are smooth versions of it that start from slope "
+        r"\{term\}`GELU` and SiLU are smooth versions of it that start from slope "
         r"\{math\}`1/2` at 0",
     )
     zero = np.array([0.0])

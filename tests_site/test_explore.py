@@ -150,3 +150,62 @@ def test_unparsable_x_is_flagged_and_keeps_last_value(
     x.fill("")
     assert x.get_attribute("aria-invalid") == "true"
     assert readout(page) == before
+
+
+def test_number_box_looks_invalid_only_when_it_is(
+    origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    page = open_explore(visit_factory, origin).page
+    box = page.get_by_label("Evaluate at")
+    style = (
+        "el => getComputedStyle(el).borderTopStyle + ' ' "
+        "+ getComputedStyle(el).borderTopWidth"
+    )
+    valid = box.evaluate(style)
+    assert box.get_attribute("aria-invalid") is None
+    box.fill("")
+    box.press_sequentially("1e")
+    assert box.get_attribute("aria-invalid") == "true"
+    invalid = box.evaluate(style)
+    assert invalid != valid
+    assert invalid.startswith("dashed")
+    box.fill("2")
+    assert box.get_attribute("aria-invalid") is None
+    assert box.evaluate(style) == valid
+
+
+def test_hint_stays_on_one_line(
+    origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    page = open_explore(visit_factory, origin).page
+    hint = page.locator("#explorer-x-hint")
+    lines = hint.evaluate(
+        "el => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)"
+    )
+    assert lines < 1.5
+
+
+@pytest.mark.parametrize("x", [1.0, -2.5, 0.3])
+def test_tangent_has_the_slope_f_prime(
+    x: float, origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    page = open_explore(visit_factory, origin).page
+    page.locator("#explorer-steepness").fill("2")
+    page.get_by_label("Evaluate at").fill(str(x))
+    line = page.locator("#explorer-tangent")
+    x1, y1, x2, y2 = (
+        float(line.get_attribute(a) or "nan") for a in ("x1", "y1", "x2", "y2")
+    )
+    # The plot maps x in [-8, 8] and y in [0, 2.1] onto its drawing area.
+    grid = page.locator("#explorer-clip-rect")
+    width = float(grid.get_attribute("width") or "nan")
+    height = float(grid.get_attribute("height") or "nan")
+    slope = ((y1 - y2) / height * 2.1) / ((x2 - x1) / width * 16)
+    _, expected_slope = expected(x, maximum=1.0, steepness=2.0, midpoint=0.0)
+    assert slope == pytest.approx(expected_slope, rel=1e-3, abs=1e-6)
+    # It passes through the point (x, f(x)) that the marker shows.
+    marker = page.locator("#explorer-marker-curve")
+    cx = float(marker.get_attribute("cx") or "nan")
+    cy = float(marker.get_attribute("cy") or "nan")
+    assert (x1 + x2) / 2 == pytest.approx(cx, abs=0.01)
+    assert (y1 + y2) / 2 == pytest.approx(cy, abs=0.01)

@@ -16,6 +16,7 @@
   var Y_MIN = 0;
   var Y_MAX = 2.1;
   var SAMPLES = 321;
+  var TANGENT_HALF = 1.5;
   var WIDTH = 640;
   var HEIGHT = 360;
   var MARGIN = { left: 48, right: 16, top: 16, bottom: 40 };
@@ -64,6 +65,8 @@
   }
 
   function drawGrid(group) {
+    // The ends, -8 and 8, get a grid line but no number: there the numbers
+    // would run into the y axis's and into the axis name.
     var xTicks = [-8, -6, -4, -2, 0, 2, 4, 6, 8];
     var yTicks = [0, 0.5, 1, 1.5, 2];
     xTicks.forEach(function (x) {
@@ -71,6 +74,7 @@
         x1: px(x), x2: px(x), y1: py(Y_MIN), y2: py(Y_MAX),
         class: x === 0 ? "sigmoid-explorer__axis" : "",
       }));
+      if (Math.abs(x) === X_MAX) { return; }
       group.appendChild(svgElement("text", {
         x: px(x), y: py(Y_MIN) + 18, "text-anchor": "middle",
       }, x < 0 ? "\u2212" + -x : String(x)));
@@ -91,6 +95,7 @@
     group.appendChild(svgElement("text", {
       x: 14, y: middle, "text-anchor": "middle",
       transform: "rotate(-90 14 " + middle + ")",
+      class: "sigmoid-lab__axis-title",
     }, "f(x) and f\u2032(x)"));
   }
 
@@ -116,6 +121,7 @@
     var markerLine = byId("explorer-marker-line");
     var markerCurve = byId("explorer-marker-curve");
     var markerDerivative = byId("explorer-marker-derivative");
+    var tangent = byId("explorer-tangent");
     var description = byId("explorer-plot-desc");
     var readout = {
       z: byId("explorer-z"),
@@ -162,7 +168,7 @@
       var naive = L * k * naiveDerivative(z);
 
       var visible = x >= X_MIN && x <= X_MAX;
-      [markerLine, markerCurve, markerDerivative].forEach(function (element) {
+      [markerLine, markerCurve, markerDerivative, tangent].forEach(function (element) {
         element.style.display = visible ? "" : "none";
       });
       if (visible) {
@@ -174,6 +180,11 @@
         markerCurve.setAttribute("cy", py(value).toFixed(2));
         markerDerivative.setAttribute("cx", px(x).toFixed(2));
         markerDerivative.setAttribute("cy", py(slope).toFixed(2));
+        // The tangent at x, of slope f'(x): one unit of x either side.
+        tangent.setAttribute("x1", px(x - TANGENT_HALF).toFixed(3));
+        tangent.setAttribute("y1", py(value - slope * TANGENT_HALF).toFixed(3));
+        tangent.setAttribute("x2", px(x + TANGENT_HALF).toFixed(3));
+        tangent.setAttribute("y2", py(value + slope * TANGENT_HALF).toFixed(3));
       }
 
       readout.z.textContent = format(z);
