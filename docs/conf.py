@@ -167,9 +167,12 @@ html_theme_options = {
 # link-preview tags and the 404 page's links all start from it; Read the Docs
 # sets READTHEDOCS_CANONICAL_URL to its own. Links between pages stay
 # relative, so the site still works from file://.
-html_baseurl = os.environ.get(
-    "READTHEDOCS_CANONICAL_URL", "https://sigmoid-dev.github.io/sigmoid/"
-).rstrip("/") + "/"
+html_baseurl = (
+    os.environ.get(
+        "READTHEDOCS_CANONICAL_URL", "https://sigmoid-dev.github.io/sigmoid/"
+    ).rstrip("/")
+    + "/"
+)
 # Each page's description is its first paragraph; the tags name the home
 # figure (the sigmoid and its derivative) as the image of every page.
 ogp_site_url = html_baseurl

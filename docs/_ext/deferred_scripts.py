@@ -53,10 +53,13 @@ def defer(scripts: Sequence[Any]) -> list[Any]:
             and PurePosixPath(str(filename)).name in DEFERRED
             and not {"defer", "async"} & set(attributes)
         ):
-            script = type(script)(
-                filename, priority=script.priority, **attributes, defer="defer"
+            deferred.append(
+                type(script)(
+                    filename, priority=script.priority, **attributes, defer="defer"
+                )
             )
-        deferred.append(script)
+        else:
+            deferred.append(script)
     return deferred
 
 

@@ -13,6 +13,10 @@ current theme shows (see ``home_figure.py``).
   asks for (``:width: 700px``), and ``loading="lazy"``, when Sphinx resolves
   the page. An image that had no size of its own stays unlinked, as it was
   (Sphinx links a resized image to its file).
+- An animation (Matplotlib's jshtml, which sphinx-gallery embeds) shows
+  its frames in an ``<img>`` whose pictures a script sets: the tag gets the
+  size of the first frame, read from that frame's PNG header, when the page
+  is written.
 - sphinx-gallery writes its figures' ``<img>`` itself, from its
   ``image-sg`` node: its HTML visitor is wrapped so that the tag it writes
   gets the size of the figure's file (the 1x image; the 2x one in
@@ -58,12 +62,57 @@ def size_gallery_img(html: str, size: tuple[int, int]) -> tuple[str, list[str]]:
     """
     tags = len(_GALLERY_IMG.findall(html))
     if tags != 1:
-        return html, [
+        problem = (
             f"sphinx-gallery wrote {tags} unsized <img> tags for one figure, "
             "not 1: check docs/_ext/images.py against its visit_imgsg_html"
-        ]
+        )
+        return html, [problem]
     attributes = f'<img width="{size[0]}" height="{size[1]}" loading="lazy" '
     return _GALLERY_IMG.sub(attributes, html), []
+
+
+_ANIMATION_IMG = re.compile(r'<img id="_anim_img\w+"(?![^>]*\bwidth=)')
+_FIRST_FRAME = re.compile(r'frames\[0\] = "data:image/png;base64,([A-Za-z0-9+/]{32})')
+
+
+def size_animations(body: str) -> tuple[str, list[str]]:
+    """Give each jshtml animation's ``<img>`` the size of its first frame.
+
+    The frames follow the tag in the animation's script; a PNG's header
+    holds its width and height (bytes 16 to 24). Returns the body and what
+    does not look as expected (a tag with no PNG frame after it).
+    """
+    import base64
+    import struct
+
+    problems = []
+    pieces = []
+    end = 0
+    for tag in _ANIMATION_IMG.finditer(body):
+        frame = _FIRST_FRAME.search(body, tag.end())
+        pieces.append(body[end : tag.end()])
+        end = tag.end()
+        if frame is None:
+            problems.append("a jshtml animation without PNG frames after its <img>")
+            continue
+        header = base64.b64decode(frame[1])
+        width, height = struct.unpack(">II", header[16:24])
+        pieces.append(f' width="{width}" height="{height}"')
+    pieces.append(body[end:])
+    return "".join(pieces), problems
+
+
+def _size_animations(
+    app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    del app, templatename, doctree
+    from sphinx.util import logging
+
+    body = context.get("body")
+    if isinstance(body, str) and "_anim_img" in body:
+        context["body"], problems = size_animations(body)
+        for problem in problems:
+            logging.getLogger(__name__).warning(problem, location=pagename)
 
 
 def _image_size(path: Path) -> tuple[int, int]:
@@ -134,4 +183,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.setup_extension("sphinx_gallery.gen_gallery")
     _wrap_gallery_visitor(app)
     app.connect("doctree-resolved", _size_images)
+    app.connect("html-page-context", _size_animations)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -49,8 +49,7 @@ def _reading_path(
     # absolute links the 404 page needs.
     pathto = context["pathto"]
     context["reading_path"] = [
-        (pathto(docname), app.env.titles[docname].astext())
-        for docname in READING_PATH
+        (pathto(docname), app.env.titles[docname].astext()) for docname in READING_PATH
     ]
 
 
