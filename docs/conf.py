@@ -43,7 +43,8 @@ extensions = [
     "deferred_scripts",  # no script holds back the first paint
     "published",  # robots.txt, and the 404 page's way back to the path
     # What search engines and link previews read:
-    "sphinxext.opengraph",  # description, Open Graph and Twitter card tags
+    "descriptions",  # each page's description: its first paragraph
+    "sphinxext.opengraph",  # Open Graph and Twitter card tags
     "sphinx_sitemap",  # sitemap.xml
     "notfound.extension",  # 404.html for the published site
 ]
@@ -173,8 +174,9 @@ html_baseurl = (
     ).rstrip("/")
     + "/"
 )
-# Each page's description is its first paragraph; the tags name the home
-# figure (the sigmoid and its derivative) as the image of every page.
+# Each page's description is its first paragraph (_ext/descriptions.py); the
+# tags name the home figure (the sigmoid and its derivative) as the image of
+# every page.
 ogp_site_url = html_baseurl
 ogp_image = "_images/sigmoid_overlay_light.png"
 ogp_image_alt = (

@@ -157,3 +157,32 @@ def test_animation_frame_gets_the_size_of_its_first_frame() -> None:
     assert _load("images").size_animations(sized) == (sized, [])  # once only
     _, problems = _load("images").size_animations('<img id="_anim_img1">')
     assert len(problems) == 1
+
+
+# -- descriptions -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tex", "text"),
+    [
+        (r"\sigma(x) = 1/(1 + e^{-x})", "σ(x) = 1/(1 + e^-x)"),
+        (r"\sigma'(x) = \sigma(x)\,(1 - \sigma(x))", "σ'(x) = σ(x)(1 - σ(x))"),
+        (r"\operatorname{logit}(p) = \log(p / (1 - p))", "logit(p) = log(p / (1 - p))"),
+        (r"f(x) = \frac{L}{1 + e^{-k (x - x_0)}}", "f(x) = L/(1 + e^(-k (x - x_0)))"),
+        (r"\frac{1}{4}", "1/4"),
+        (r"\log\sigma(z)", "log σ(z)"),
+        (r"\lvert x\rvert \ge 36.74", "|x| ≥ 36.74"),
+    ],
+)
+def test_math_is_written_in_plain_characters(tex: str, text: str) -> None:
+    assert _load("descriptions").tex_to_text(tex) == text
+
+
+def test_description_keeps_whole_sentences() -> None:
+    shorten = _load("descriptions").shorten
+    assert shorten("One sentence.  Two\nsentences.") == "One sentence. Two sentences."
+    text = "First sentence here. " + "Second one, long. " * 20
+    assert shorten(text, 40) == "First sentence here. Second one, long."
+    cut = shorten("word " * 60, 40)
+    assert cut.endswith("word…")
+    assert len(cut) <= 40

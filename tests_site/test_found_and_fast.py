@@ -60,7 +60,8 @@ def test_every_page_describes_itself_to_search_and_previews() -> None:
         assert _meta(soup, "og:url") == base + page
         assert _meta(soup, "og:title"), page
         description = _meta(soup, "description")
-        assert len(description) > 20, f"{page}: {description!r}"
+        assert 20 < len(description) <= 160, f"{page}: {description!r}"
+        assert "\\" not in description, f"{page}: TeX in {description!r}"
         assert _meta(soup, "og:description") == description
         image = _meta(soup, "og:image")
         assert image.startswith(base), page
