@@ -8,7 +8,8 @@ them draws anything: each sets up behaviour when the page is ready (copy
 buttons, search-word highlighting, sphinx-design's tab memory, the
 gallery's tags), so each can run after parsing, deferred, in the same order.
 ``documentation_options.js`` stays as it is: the page's inline scripts
-set its ``DOCUMENTATION_OPTIONS`` right after it.
+set its ``DOCUMENTATION_OPTIONS`` right after it. The search page keeps all
+its scripts as they are (its own search script needs them at once).
 
 The theme writes its search scripts into its template, not the list of
 scripts: ``_templates/layout.html`` defers those. This module checks that
@@ -66,8 +67,10 @@ def defer(scripts: Sequence[Any]) -> list[Any]:
 def _defer_scripts(
     app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    del app, pagename, templatename, doctree
-    if "script_files" in context:
+    del app, templatename, doctree
+    # The search page runs searchtools.js as a plain script in its body,
+    # which needs doctools.js's _ready at once; it is no landing page.
+    if pagename != "search" and "script_files" in context:
         context["script_files"] = defer(context["script_files"])
 
 
