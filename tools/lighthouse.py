@@ -293,13 +293,14 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"not in the built site: {', '.join(missing)}", file=sys.stderr)
         return 2
-    scratch = args.keep or Path(tempfile.mkdtemp(prefix="sigmoid-lighthouse-"))
-    scratch.mkdir(parents=True, exist_ok=True)
     results = []
-    with serve(args.site.resolve()) as origin:
-        for page in pages:
-            results.append(audit_page(args.lighthouse, origin, page, scratch))
-            print(f"{page}: {results[-1].scores()}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="sigmoid-lighthouse-") as temporary:
+        scratch = args.keep or Path(temporary)
+        scratch.mkdir(parents=True, exist_ok=True)
+        with serve(args.site.resolve()) as origin:
+            for page in pages:
+                results.append(audit_page(args.lighthouse, origin, page, scratch))
+                print(f"{page}: {results[-1].scores()}", flush=True)
     print()
     print(table(results))
     failed = [r for r in results if r.failures()]
