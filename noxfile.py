@@ -246,6 +246,38 @@ def site(session: nox.Session) -> None:
     )  # fmt: skip
 
 
+LIGHTHOUSE = "lighthouse@12.2.3"  # 13 needs Node 22; Debian's is 20
+CHROMIUM = "/usr/bin/chromium"
+
+
+@nox.session(default=False)
+def lighthouse(session: nox.Session) -> None:
+    """Lighthouse's scores of every page of the reading path, on a simulated phone.
+
+    Builds the site first when it is missing or stale (as ``site`` does),
+    serves it gzip-compressed on 127.0.0.1 as a static host would, and runs
+    Lighthouse (npm, pinned) in Debian's Chromium with its mobile preset on
+    the pages from home to Explore. Prints the table of scores; fails below
+    performance 90 or below 100 in accessibility, best practices or SEO.
+    ``-- --page index.html`` audits one page. See tools/lighthouse.py.
+    """
+    session.install("-e.", *_group("docs"))
+    _build_site_if_stale(session)
+    prefix = Path(session.cache_dir) / LIGHTHOUSE.replace("@", "-")
+    cli = prefix / "node_modules" / ".bin" / "lighthouse"
+    if not cli.is_file():
+        session.run(
+            "npm", "install", "--save-exact", "--no-save", "--no-audit",
+            "--no-fund", "--prefix", str(prefix), LIGHTHOUSE,
+            external=True,
+        )  # fmt: skip
+    session.run(
+        "python", "tools/lighthouse.py", str(HTML), "--lighthouse", str(cli),
+        *session.posargs,
+        env={"CHROME_PATH": os.environ.get("CHROME_PATH", CHROMIUM)},
+    )  # fmt: skip
+
+
 @nox.session(default=False)
 def journey(session: nox.Session) -> None:
     """A reader's journey on the built site, from the site alone.

@@ -7,14 +7,17 @@ math script at all and browsers typeset it natively.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import sigmoid
 
 DOCS = Path(__file__).parent
 sys.path.insert(0, str(DOCS / "_ext"))
 from gallery_order import SECTIONS  # found through the line above
+from home_figure import PIXELS
 
 project = "sigmoid"
 author = "The sigmoid developers"
@@ -37,6 +40,14 @@ extensions = [
     "a11y_fixes",  # what axe finds in the theme and gallery
     "wheel",  # the package's wheel as a download, and how to install it
     "snippet_output",  # what the practice page's snippets print
+    "images",  # every image sized and loaded lazily
+    "deferred_scripts",  # no script holds back the first paint
+    "published",  # robots.txt, and the 404 page's way back to the path
+    # What search engines and link previews read:
+    "descriptions",  # each page's description: its first paragraph
+    "sphinxext.opengraph",  # Open Graph and Twitter card tags
+    "sphinx_sitemap",  # sitemap.xml
+    "notfound.extension",  # 404.html for the published site
 ]
 
 root_doc = "index"
@@ -156,6 +167,38 @@ html_theme_options = {
     "pygments_light_style": "a11y-high-contrast-light",
     "pygments_dark_style": "a11y-high-contrast-dark",
 }
+
+# -- Published address, search engines and link previews ---------------------
+# The one address the site is published at. Canonical URLs, the sitemap, the
+# link-preview tags and the 404 page's links all start from it; Read the Docs
+# sets READTHEDOCS_CANONICAL_URL to its own. Links between pages stay
+# relative, so the site still works from file://.
+html_baseurl = (
+    os.environ.get(
+        "READTHEDOCS_CANONICAL_URL", "https://sigmoid-dev.github.io/sigmoid/"
+    ).rstrip("/")
+    + "/"
+)
+# Each page's description is its first paragraph (_ext/descriptions.py); the
+# tags name the home figure (the sigmoid and its derivative) as the image of
+# every page.
+ogp_site_url = html_baseurl
+ogp_image = "_images/sigmoid_overlay_light.png"
+ogp_image_alt = (
+    "The sigmoid, an S-shaped curve rising from 0 to 1, and its derivative, "
+    "a bell-shaped curve peaking at 1/4 at x = 0."
+)
+ogp_social_cards = {"enable": False}  # the figure above, not a drawn card
+ogp_custom_meta_tags = [
+    f'<meta property="og:image:width" content="{PIXELS[0]}" />',
+    f'<meta property="og:image:height" content="{PIXELS[1]}" />',
+    '<meta name="twitter:card" content="summary_large_image" />',
+]
+sitemap_url_scheme = "{link}"  # one language, one version: no /en/latest/
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+# The 404 page is served for any missing path, so its links are absolute.
+notfound_urls_prefix = urlsplit(html_baseurl).path
+notfound_template = "sigmoid-404.html"
 
 # -- Copy button ----------------------------------------------------------------
 # Copy code without prompts or doctest output.

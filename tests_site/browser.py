@@ -23,6 +23,7 @@ from playwright.sync_api import (
     Request,
     Response,
     Route,
+    ViewportSize,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +41,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 MODES = ("light", "dark")
+# The widths pages are checked at: a desktop window and a phone held upright.
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 # Folders of the build that hold assets, not pages.
 _NOT_PAGES = {"_static", "_downloads", "_images", "_sources", "_sphinx_design_static"}
 
@@ -111,6 +115,7 @@ def open_visit(
     local: Callable[[str], bool],
     mode: str = "light",
     clipboard_origin: str | None = None,
+    viewport: ViewportSize | None = None,
 ) -> Visit:
     """Open a fresh context and page that record errors and block off-site requests.
 
@@ -118,7 +123,7 @@ def open_visit(
     first-time reader downloads.
     """
     context = browser.new_context(
-        viewport={"width": 1280, "height": 800},
+        viewport=viewport or DESKTOP,
         color_scheme="dark" if mode == "dark" else "light",
         reduced_motion="reduce",
     )

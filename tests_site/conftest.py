@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from load_file import load_module
+from playwright.sync_api import Browser, Playwright, ViewportSize, sync_playwright
 
 from tests_site.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     HTML,
+    ROOT,
     SCREENSHOTS,
     SiteReport,
     Visit,
@@ -99,8 +101,17 @@ def site_report() -> SiteReport:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    # The 404 page's links are absolute, under the path the site is
+    # published at ("/sigmoid/"): the site is served there too.
+    published = "/"
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        if self.published != "/" and path.startswith(self.published):
+            path = "/" + path.removeprefix(self.published)
+        return super().translate_path(path)
 
 
 @pytest.fixture(scope="session")
@@ -108,7 +119,9 @@ def origin() -> Iterator[str]:
     """Serve the built site on a free port of 127.0.0.1."""
     if not (HTML / "index.html").is_file():
         pytest.fail(f"no built site at {HTML}: run `nox -s docs site`")
-    handler = functools.partial(_QuietHandler, directory=str(HTML))
+    published = load_module(ROOT / "tools" / "check_links.py").published_path(HTML)
+    host = type("Host", (_QuietHandler,), {"published": published})
+    handler = functools.partial(host, directory=str(HTML))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -140,12 +153,18 @@ def visit_factory(browser: Browser, origin: str) -> Iterator[Callable[..., Visit
     def local(url: str) -> bool:
         return url.startswith((origin + "/", "data:", "blob:"))
 
-    def factory(mode: str = "light", *, clipboard: bool = False) -> Visit:
+    def factory(
+        mode: str = "light",
+        *,
+        clipboard: bool = False,
+        viewport: ViewportSize | None = None,
+    ) -> Visit:
         visit = open_visit(
             browser,
             local=local,
             mode=mode,
             clipboard_origin=origin if clipboard else None,
+            viewport=viewport,
         )
         opened.append(visit)
         return visit

@@ -88,3 +88,24 @@ def test_built_site_has_no_broken_links() -> None:
     report = check_links.check_site(HTML)
     assert report.broken == []
     assert report.checked > 100
+
+
+def test_absolute_links_resolve_under_the_published_path(planted_site: Path) -> None:
+    """The 404 page's links start with the path the home page's canonical URL
+    names; one that names no file is broken, and other absolute paths leave
+    the site."""
+    (planted_site / "index.html").write_text(
+        '<link rel="canonical" href="https://example.org/proj/index.html">'
+    )
+    (planted_site / "404.html").write_text(
+        '<a href="/proj/page.html#section">ok</a>'
+        '<img src="/proj/_images/ok.png" alt="ok">'
+        '<a href="/proj/missing.html">planted</a>'
+        '<a href="/elsewhere/page.html">planted</a>'
+    )
+    (planted_site / "page.html").write_text('<p id="section">ok</p>')
+    assert check_links.published_path(planted_site) == "/proj/"
+    assert sorted(check_links.check_site(planted_site).broken) == [
+        "404.html: <a href> /elsewhere/page.html leaves the site",
+        "404.html: <a href> /proj/missing.html does not exist",
+    ]

@@ -4,7 +4,10 @@ For each HTML file under the site root, every ``href`` and ``src`` (and each
 ``srcset`` candidate) that stays on the site must name an existing file
 inside the root, and a ``#fragment`` must name an ``id`` (or ``<a name>``) of
 the page it points to. Links to other sites are counted but not fetched: the
-site is built and read offline.
+site is built and read offline. Links are relative, but for the 404 page's:
+it is served at any missing address, so its links start with the path the
+site is published at (``/sigmoid/``), which the home page's canonical URL
+gives; they are checked against the root too.
 
 Usage: ``python tools/check_links.py docs/_build/html``; exits 1 and lists
 each broken link when there is one.
@@ -69,10 +72,21 @@ def _urls(soup: BeautifulSoup) -> Iterator[tuple[str, str]]:
                     yield f"<{name} srcset>", url
 
 
+def published_path(root: Path) -> str:
+    """The path the site is published at, such as "/sigmoid/", from the home
+    page's canonical URL; "/" when it has none."""
+    soup = BeautifulSoup((root / "index.html").read_text("utf-8"), "html.parser")
+    canonical = soup.select_one('link[rel="canonical"][href]')
+    if canonical is None:
+        return "/"
+    return urlsplit(str(canonical["href"])).path.rsplit("/", 1)[0] + "/"
+
+
 def check_site(root: Path) -> Report:
     """Check every HTML file under ``root``; see the module docstring."""
     root = root.resolve()
     report = Report()
+    prefix = published_path(root)
     pages = sorted(
         path
         for path in root.rglob("*.html")
@@ -103,7 +117,10 @@ def check_site(root: Path) -> Report:
             if url in {"", "#"}:
                 continue
             report.checked += 1
-            target = page if not parts.path else (page.parent / unquote(parts.path))
+            path = unquote(parts.path)
+            if path.startswith(prefix):  # an absolute link, as in 404.html
+                path = str(root / path.removeprefix(prefix))
+            target = page if not path else (page.parent / path)
             target = target.resolve()
             if target.is_dir():
                 target /= "index.html"
