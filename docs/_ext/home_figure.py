@@ -48,16 +48,23 @@ def draw(out: Path) -> None:
 
     out.mkdir(parents=True, exist_ok=True)
     x = np.linspace(-8, 8, 801)
+    # The gallery's colours for sigma and sigma' (sigma' dashed); the dark
+    # variant takes lighter tints of the same two hues, legible on black.
     styles = {
-        "light": ("default", "#1f77b4", "#ff7f0e"),
-        "dark": ("dark_background", "#6fb1ff", "#ffa94d"),
+        "light": ("default", "#307EC7", "#9621E2"),
+        "dark": ("dark_background", "#6FB1FF", "#C99BFF"),
     }
-    for mode, (style, blue, orange) in styles.items():
+    for mode, (style, sigma_colour, slope_colour) in styles.items():
         with plt.style.context(style):
             fig, ax = plt.subplots(figsize=FIGSIZE, layout="constrained")
-            ax.plot(x, sigmoid(x), color=blue, lw=2.5, label=r"$\sigma(x)$")
+            ax.plot(x, sigmoid(x), color=sigma_colour, lw=2.5, label=r"$\sigma(x)$")
             ax.plot(
-                x, sigmoid_derivative(x), color=orange, lw=2.5, label=r"$\sigma'(x)$"
+                x,
+                sigmoid_derivative(x),
+                color=slope_colour,
+                lw=2.5,
+                ls="--",
+                label=r"$\sigma'(x)$",
             )
             ax.axhline(0.5, color="0.5", lw=0.8, ls=":")
             ax.axvline(0.0, color="0.5", lw=0.8, ls=":")
