@@ -84,7 +84,7 @@ def docs_tests(session: nox.Session) -> None:
 def frameworks(session: nox.Session) -> None:
     """Run the torch, JAX and scikit-learn snippets of the practice page.
 
-    The ``tests`` session runs the page's NumPy, SciPy and sigmoid snippets;
+    The ``docs_tests`` session runs the page's NumPy, SciPy and sigmoid snippets;
     this one runs tests_frameworks/ against CPU builds of the frameworks. It
     is not part of CI's script: its environment is about 1.6 GB, and a first
     run takes minutes.

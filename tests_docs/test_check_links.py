@@ -80,4 +80,3 @@ def test_command_line_fails_on_broken_link(
 ) -> None:
     assert check_links.main([str(planted_site)]) == 1
     assert "missing.html does not exist" in capsys.readouterr().out
-
