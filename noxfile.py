@@ -42,7 +42,7 @@ def lint(session: nox.Session) -> None:
     session.install(
         "-e.",
         *_group("lint"),
-        *_group("test"),
+        *_group("docs-tests"),
         *_group("bench"),
         *_group("site"),
         *_group("docs"),
@@ -56,16 +56,35 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The test suite, doctests of every docstring included."""
+    """The package's tests (tests/), doctests of every docstring included.
+
+    Needs only NumPy, pytest, Hypothesis and mpmath: the pages, the gallery
+    and the tools are tested by ``docs_tests``.
+    """
     session.install("-e.", *_group("test"))
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def docs_tests(session: nox.Session) -> None:
+    """What the site shows, without building it: tests_docs/.
+
+    Every snippet and command on the pages and in the README, every number
+    in their prose (test_claims.py), the math page's identities, the gallery
+    scripts and exercises, the figures' colours, the Sphinx hooks in
+    docs/_ext/, and the unit tests of tools/check_links.py and
+    tools/journey.py. Needs Matplotlib, SciPy and the like, no Sphinx and no
+    browser.
+    """
+    session.install("-e.", *_group("docs-tests"))
+    session.run("pytest", "tests_docs", *session.posargs)
 
 
 @nox.session(default=False, venv_backend="venv")
 def frameworks(session: nox.Session) -> None:
     """Run the torch, JAX and scikit-learn snippets of the practice page.
 
-    The ``tests`` session runs the page's NumPy, SciPy and sigmoid snippets;
+    The ``docs_tests`` session runs the page's NumPy, SciPy and sigmoid snippets;
     this one runs tests_frameworks/ against CPU builds of the frameworks. It
     is not part of CI's script: its environment is about 1.6 GB, and a first
     run takes minutes.
@@ -101,13 +120,11 @@ def frameworks(session: nox.Session) -> None:
     session.run("pytest", "tests_frameworks", *posargs)
 
 
-# torch's CPU build. This machine keeps its wheel on disk, and uv looks there
-# only when given the file; elsewhere it comes from PyTorch's CPU index. Never
-# a bare "torch" from PyPI: on Linux that is the CUDA build, several GB.
-TORCH_CPU_WHEEL = Path(
-    "/opt/wheels/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl"
-)
+# torch's CPU build, from wherever pip is set up to find it. Never a bare
+# "torch" from PyPI: on Linux that is the CUDA build, several GB.
+TORCH_CPU = "torch==2.13.0+cpu"
 TORCH_CPU_INDEX = "https://download.pytorch.org/whl/cpu"
+PIP_SOURCES = ("PIP_FIND_LINKS", "PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL")
 
 
 @nox.session
@@ -121,12 +138,21 @@ def ecosystem(session: nox.Session) -> None:
     Arrow and Sparse dtypes, dask DataFrames, and every bfloat16 input of
     every function against mpmath.
     ``nox -s ecosystem -- -k expit`` runs the reference's checks alone.
+
+    torch's CPU build is installed with pip (uv looks only where it is told),
+    so that pip's own configuration decides where it comes from: a
+    ``find-links`` folder or an index given by the environment
+    (``PIP_FIND_LINKS``, ``PIP_INDEX_URL``, ``PIP_EXTRA_INDEX_URL``) or by a
+    pip configuration file. Where pip is given none, it is pointed at
+    PyTorch's CPU index.
     """
-    if TORCH_CPU_WHEEL.is_file():
-        session.install("-e.", *_group("ecosystem"), str(TORCH_CPU_WHEEL))
-    else:
-        session.install("-e.", *_group("ecosystem"))
-        session.install("torch==2.13.0+cpu", "--index-url", TORCH_CPU_INDEX)
+    session.install("-e.", *_group("ecosystem"), "pip")
+    pip_config = session.run("python", "-m", "pip", "config", "list", silent=True)
+    configured = any(os.environ.get(name) for name in PIP_SOURCES) or any(
+        key in str(pip_config) for key in ("find-links", "index-url")
+    )
+    index = [] if configured else ["--extra-index-url", TORCH_CPU_INDEX]
+    session.run("python", "-m", "pip", "install", "--quiet", TORCH_CPU, *index)
     session.run("pytest", "tests_ecosystem", *session.posargs)
 
 

@@ -673,7 +673,8 @@ def test_out_as_a_ufunc_takes_it(function: Function) -> None:
     zero_d = function(np.float64(0.5), out=...)
     assert type(zero_d) is np.ndarray
     assert zero_d.shape == ()
-    assert type(np.exp(np.float64(0.5), out=...)) is np.ndarray  # the model
+    if np.lib.NumpyVersion(np.__version__) >= "2.3.0":  # NumPy 2.2 refuses out=...
+        assert type(np.exp(np.float64(0.5), out=...)) is np.ndarray  # the model
     garbage = np.full(2, 1234.5678)
     with pytest.raises(ValueError, match="one array") as info:
         function(x, out=(garbage, garbage))

@@ -4,7 +4,7 @@ the gallery, where no configuration option, template or CSS does it.
 Each rewrite names the release it was written for, and checks that the
 markup it rewrites still looks as expected: when it does not, the build
 stops with a warning, so that a fix made upstream is noticed and the rewrite
-removed. ``tests/test_docs_ext.py`` tests both.
+removed. ``tests_docs/test_docs_ext.py`` tests both.
 
 - pydata-sphinx-theme's sidebar expand buttons are ``<summary>`` elements
   holding only a chevron icon: nameless for screen readers (axe

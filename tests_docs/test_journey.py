@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from load_file import load_module
 
-from tests_site.browser import ROOT
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_journey() -> ModuleType:

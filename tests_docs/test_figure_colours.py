@@ -1,6 +1,6 @@
 """Every gallery figure stays readable under colour-vision deficiency, in one style.
 
-Each gallery script is run with Agg (tests/record_figures.py records what its
+Each gallery script is run with Agg (tests_docs/record_figures.py records what its
 figures draw). On every axes, two lines that differ only by colour (same line
 style, same marker, not both labelled directly on the plot by a text in their
 colour) must stay at least 12 apart in CAM02-UCS, the perceptual colour space

@@ -6,7 +6,7 @@ records each figure at the ``plt.show()`` that shows it first: per axes, each
 visible line's colour (its alpha blended over the axes' background), line
 style, marker and label, the colours of the axes' texts (a text in a line's
 colour is that line's direct label), whether it shows a grid, and its axis
-labels. tests/test_figure_colours.py reads the file; this process needs only
+labels. tests_docs/test_figure_colours.py reads the file; this process needs only
 Matplotlib.
 """
 
