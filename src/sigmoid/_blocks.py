@@ -31,6 +31,7 @@ from ._validation import broadcast, checked_out, real_input, real_parameter
 #: to stay in the cache and many enough that the fixed cost of each ufunc
 #: call is small next to its work.
 BLOCK = 1 << 16
+F64 = np.dtype(np.float64)
 
 
 class Watch:
@@ -112,19 +113,22 @@ def run(
     """
     array, dtype = real_input(name, x)
     checked = {key: real_parameter(name, key, v) for key, v in parameters.items()}
-    shape = broadcast(name, array, checked)
+    shape = broadcast(name, array, checked) if parameters else array.shape
     y = checked_out(name, None if out is Ellipsis else out, shape, dtype)
+    overlap = y is not None and np.may_share_memory(array, y)
     if y is None:
         same = shape == array.shape
-        y = np.empty_like(array, dtype, subok=False) if same else np.empty(shape, dtype)
+        y = np.empty_like(array, dtype) if same else np.empty(shape, dtype)
     size = BLOCK
-    if float64 is not None and dtype == np.float64:
+    if float64 is not None and dtype == F64:
         formula, size = float64
-    scalars = {
-        k: v.astype(np.float64).reshape(()) for k, v in checked.items() if v.size == 1
+    # Parameters of one element go to the formula as 0-d float64 arrays, the
+    # others through the walk, a block at a time.
+    values = {
+        k: v.astype(F64).reshape(()) if v.size == 1 else None
+        for k, v in checked.items()
     }
-    arrays = [v for k, v in checked.items() if k not in scalars]
-    overlap = np.may_share_memory(array, y)
+    arrays = [checked[k] for k, v in values.items() if v is None] if parameters else []
     if (  # the common case: contiguous floats, no parameter arrays
         not arrays
         and array.dtype.kind == "f"
@@ -135,24 +139,28 @@ def run(
         and y.shape == array.shape
         and (not overlap or array.ctypes.data == y.ctypes.data)
     ):  # slices, not nditer's buffers: its setup costs 2 us of a 9 us call
-        xf, yf = array.reshape(-1), np.asarray(y).reshape(-1)  # np.matrix stays 2-D
-        walk: Any = nullcontext([(xf[i : i + size], yf[i : i + size])
-                                 for i in range(0, xf.size, size)])  # fmt: skip
-        copied = overlap or array.dtype != np.float64
+        xf, yf = array.ravel(), np.asarray(y).ravel()  # np.matrix would stay 2-D
+        starts = range(0, xf.size, size)
+        walk: Any = nullcontext(
+            [(xf[i : i + size], yf[i : i + size]) for i in starts]
+            if len(starts) > 1
+            else [(xf, yf)] * len(starts)  # one block (none if empty): no slicing
+        )
+        copied = overlap or array.dtype != F64
     else:
         inputs = [array, *arrays]
         walk = np.nditer(
             [*inputs, y],
             flags=["external_loop", "buffered", "zerosize_ok", "copy_if_overlap"],
             op_flags=[*([READ] * len(inputs)), WRITE],
-            op_dtypes=[*([np.dtype(np.float64)] * len(inputs)), dtype],
+            op_dtypes=[*([F64] * len(inputs)), dtype],
             casting="same_kind",
             order="K",
             buffersize=size,
         )
         copied = overlap  # in place: each block of x is copied first
     size = max(1, min(y.size, size))
-    narrow = dtype != np.float64
+    narrow = dtype != F64
     # All the scratch in one allocation: with four separate ones of 512 KiB,
     # a float32 call of 10**5 elements took 4x as long on Linux (glibc), its
     # memory being handed back to the system and faulted in again each call.
@@ -161,6 +169,7 @@ def run(
     v = scratch[2] if copied else None  # x as float64, or where y is x's memory
     w = scratch[-1] if narrow else None  # y before rounding
     watch = Watch()
+    p = tuple(q for q in values.values() if q is not None)  # when no arrays
     with (
         walk as blocks,
         np.errstate(
@@ -170,14 +179,13 @@ def run(
         for xs, *chunks, yb in blocks:
             n = xs.size
             xb = xs
-            if v is not None and (
-                xs.dtype != np.float64 or np.may_share_memory(xs, yb)
-            ):
+            if v is not None and (xs.dtype != F64 or np.may_share_memory(xs, yb)):
                 xb = v[:n]
                 np.copyto(xb, xs)
             watch.overflow = watch.invalid = False
-            given = iter(chunks)
-            p = tuple(scalars[k] if k in scalars else next(given) for k in checked)
+            if chunks:
+                given = iter(chunks)
+                p = tuple(next(given) if q is None else q for q in values.values())
             b = Block(xb, yb if w is None else w[:n], t[:n], u[:n], watch, p)
             formula(b)
             if w is not None:

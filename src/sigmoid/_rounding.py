@@ -136,7 +136,8 @@ def fix_rounding(
     goes to ``doubtful``.
     """
     # ml_dtypes' casts raise no underflow flag: its subnormals are always tested.
-    i = doubtful(w, y.dtype, subnormal or y.dtype not in FINFO, guard, scratch)
+    subnormal = subnormal or y.dtype.type.__module__ == "ml_dtypes"
+    i = doubtful(w, y.dtype, subnormal, guard, scratch)
     if i is None:
         return
     columns = [x[i], *(q[i] for q in parameters if q.ndim)]
