@@ -16,10 +16,9 @@ subnormal there (see ``_rounding``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
@@ -72,17 +71,32 @@ class Block:
 
 Formula = Callable[[Block], None]
 
-# nditer's operand flags: x and the parameter arrays, and the result. An
-# in-place call (out is x) is not copied as a whole: each block of x is.
-READ: list[Literal["readonly", "overlap_assume_elementwise"]] = [
-    "readonly",
-    "overlap_assume_elementwise",
-]
-WRITE: list[Literal["writeonly", "no_broadcast", "overlap_assume_elementwise"]] = [
-    "writeonly",
-    "no_broadcast",
-    "overlap_assume_elementwise",
-]
+
+def buffered(
+    inputs: list[Array], y: Array, dtype: np.dtype[Any], size: int
+) -> Iterator[tuple[Array64, Array, list[Array64]]]:
+    """x, y and the parameter arrays a block at a time, as a ufunc walks them.
+
+    A buffered ``np.nditer`` hands out ``size`` elements at a time in memory
+    order: views where the data is float64 and contiguous, else its own
+    buffers, into which it converts (integers, float32, strided or
+    Fortran-ordered data, an ``out`` of another dtype) one block at a time,
+    so that no full copy of anything is made. In place (out is x), each block
+    of x is copied, not x as a whole.
+    """
+    read: Any = ["readonly", "overlap_assume_elementwise"]
+    write: Any = ["writeonly", "no_broadcast", "overlap_assume_elementwise"]
+    with np.nditer(
+        [*inputs, y],
+        flags=["external_loop", "buffered", "zerosize_ok", "copy_if_overlap"],
+        op_flags=[*([read] * len(inputs)), write],
+        op_dtypes=[*([F64] * len(inputs)), dtype],
+        casting="same_kind",
+        order="K",
+        buffersize=size,
+    ) as blocks:
+        for xs, *chunks, yb in blocks:
+            yield xs, yb, chunks
 
 
 def run(
@@ -97,13 +111,11 @@ def run(
 ) -> Any:
     """``formula`` applied to ``x`` a block at a time: every public function.
 
-    The arguments are checked first (``_validation``). Then a buffered
-    ``np.nditer`` walks ``x``, the parameter arrays and the result in memory
-    order, as a ufunc does, handing out ``BLOCK`` elements at a time: views
-    where the data is float64 and contiguous, else its own buffers, into
-    which it converts (integers, float32, strided or Fortran-ordered data,
-    an ``out`` of another dtype) one block at a time, so that no full copy
-    of anything is made. The formula reads float64 and writes float64; a
+    The arguments are checked first (``_validation``). Contiguous float
+    input with no parameter arrays is cut into slices of ``BLOCK`` elements;
+    anything else is walked by ``buffered``, as a ufunc walks it, so that no
+    full copy of anything is made. The formula reads float64 and writes
+    float64 (x is copied to float64 scratch a block at a time where needed); a
     float16 or float32 result is rounded from it once, and with ``exact``
     the elements too close to a midpoint for that are recomputed
     (``_rounding.fix_rounding``), which makes every result correctly
@@ -112,8 +124,15 @@ def run(
     x's memory order (a NumPy scalar if 0-d, unless ``out=...``).
     """
     array, dtype = real_input(name, x)
-    checked = {key: real_parameter(name, key, v) for key, v in parameters.items()}
-    shape = broadcast(name, array, checked) if parameters else array.shape
+    shape, values, arrays = array.shape, {}, []
+    if parameters:  # generalized_logistic's
+        checked = {k: real_parameter(name, k, v) for k, v in parameters.items()}
+        shape = broadcast(name, array, checked)
+        # One element: to the formula as a 0-d float64 array; more: walked.
+        values = {
+            k: v.astype(F64).reshape(()) for k, v in checked.items() if v.size == 1
+        }
+        arrays = [v for k, v in checked.items() if k not in values]
     y = checked_out(name, None if out is Ellipsis else out, shape, dtype)
     overlap = y is not None and np.may_share_memory(array, y)
     if y is None:
@@ -122,13 +141,7 @@ def run(
     size = BLOCK
     if float64 is not None and dtype == F64:
         formula, size = float64
-    # Parameters of one element go to the formula as 0-d float64 arrays, the
-    # others through the walk, a block at a time.
-    values = {
-        k: v.astype(F64).reshape(()) if v.size == 1 else None
-        for k, v in checked.items()
-    }
-    arrays = [checked[k] for k, v in values.items() if v is None] if parameters else []
+    blocks: Iterable[tuple[Array64, Array, Sequence[Array64]]]
     if (  # the common case: contiguous floats, no parameter arrays
         not arrays
         and array.dtype.kind == "f"
@@ -141,23 +154,14 @@ def run(
     ):  # slices, not nditer's buffers: its setup costs 2 us of a 9 us call
         xf, yf = array.ravel(), np.asarray(y).ravel()  # np.matrix would stay 2-D
         starts = range(0, xf.size, size)
-        walk: Any = nullcontext(
-            [(xf[i : i + size], yf[i : i + size]) for i in starts]
+        blocks = (
+            [(xf[i : i + size], yf[i : i + size], ()) for i in starts]
             if len(starts) > 1
-            else [(xf, yf)] * len(starts)  # one block (none if empty): no slicing
+            else [(xf, yf, ())] * len(starts)  # one block (none if empty): no slicing
         )
         copied = overlap or array.dtype != F64
     else:
-        inputs = [array, *arrays]
-        walk = np.nditer(
-            [*inputs, y],
-            flags=["external_loop", "buffered", "zerosize_ok", "copy_if_overlap"],
-            op_flags=[*([READ] * len(inputs)), WRITE],
-            op_dtypes=[*([F64] * len(inputs)), dtype],
-            casting="same_kind",
-            order="K",
-            buffersize=size,
-        )
+        blocks = buffered([array, *arrays], y, dtype, size)
         copied = overlap  # in place: each block of x is copied first
     size = max(1, min(y.size, size))
     narrow = dtype != F64
@@ -169,14 +173,11 @@ def run(
     v = scratch[2] if copied else None  # x as float64, or where y is x's memory
     w = scratch[-1] if narrow else None  # y before rounding
     watch = Watch()
-    p = tuple(q for q in values.values() if q is not None)  # when no arrays
-    with (
-        walk as blocks,
-        np.errstate(
-            all="ignore", over="call", under="call", invalid="call", call=watch
-        ),
+    p = tuple(values.values())  # the parameters, when none is an array
+    with np.errstate(
+        all="ignore", over="call", under="call", invalid="call", call=watch
     ):
-        for xs, *chunks, yb in blocks:
+        for xs, yb, chunks in blocks:
             n = xs.size
             xb = xs
             if v is not None and (xs.dtype != F64 or np.may_share_memory(xs, yb)):
@@ -185,7 +186,7 @@ def run(
             watch.overflow = watch.invalid = False
             if chunks:
                 given = iter(chunks)
-                p = tuple(next(given) if q is None else q for q in values.values())
+                p = tuple(values[k] if k in values else next(given) for k in parameters)
             b = Block(xb, yb if w is None else w[:n], t[:n], u[:n], watch, p)
             formula(b)
             if w is not None:

@@ -262,6 +262,8 @@ def elementwise(function: Function) -> Function:
     @functools.wraps(function)
     def public(x: Any, /, **kwargs: Any) -> Any:
         out = kwargs.get("out")
+        if type(x) is np.ndarray and (out is None or type(out) is np.ndarray):
+            return function(x, **kwargs)  # the common case, first
         if isinstance(out, tuple) and len(out) == 1:  # as a ufunc takes it
             kwargs["out"] = out = out[0]
         if isinstance(out, np.ma.MaskedArray):  # x's mask, or none, goes there

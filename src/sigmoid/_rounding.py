@@ -108,7 +108,7 @@ def doubtful(
     # 2**63 - g * unit (just below it).
     shift = 12 + info.nmant
     bits = None if scratch is None else scratch.view(np.uint64)
-    bits = np.left_shift(w.view(np.uint64), np.uint64(shift), out=bits)
+    bits = np.left_shift(w.view(np.uint64), shift, out=bits)  # uint64 (NEP 50)
     s = bits.view(np.int64)
     unit = 1 << shift
     low, high = -(2**63) + guard * unit, 2**63 - guard * unit
