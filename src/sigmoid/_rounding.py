@@ -56,8 +56,7 @@ FINFO = {np.dtype(t): np.finfo(t) for t in (np.float16, np.float32)}
 
 def finfo(dtype: np.dtype[Any]) -> Any:
     """np.finfo of ``dtype``, or ml_dtypes' for bfloat16 (which NumPy lacks)."""
-    info = FINFO.get(dtype)
-    return sys.modules["ml_dtypes"].finfo(dtype) if info is None else info
+    return FINFO.get(dtype) or sys.modules["ml_dtypes"].finfo(dtype)
 
 
 def context(digits: int) -> Context:
