@@ -135,7 +135,7 @@ def run(
         arrays = [v for k, v in checked.items() if k not in values]
     y = checked_out(name, None if out is Ellipsis else out, shape, dtype)
     overlap = y is not None and np.may_share_memory(array, y)
-    if y is None:
+    if y is None:  # of x's memory order, as a ufunc's
         same = shape == array.shape
         y = np.empty_like(array, dtype) if same else np.empty(shape, dtype)
     size = BLOCK
@@ -195,6 +195,4 @@ def run(
                 if exact is not None:
                     # w, rounded into yb already, is the midpoint check's scratch
                     fix_rounding(yb, b.y, exact, b.x, p, b.guard, watch.underflow, b.y)
-    if out is not None and out is not Ellipsis:
-        return y
-    return y if y.ndim or out is Ellipsis else y[()]
+    return y if y.ndim or out is not None else y[()]  # 0-d: a scalar, unless out

@@ -139,15 +139,14 @@ def fix_rounding(
     i = doubtful(w, y.dtype, subnormal, guard, scratch)
     if i is None:
         return
-    columns = [x[i], *(q[i] for q in parameters if q.ndim)]
-    keys = np.stack(columns, axis=-1) if len(columns) > 1 else columns[0]
-    keys = keys.view(np.uint64)  # bit patterns: -0.0 is not 0.0
-    axis = 0 if keys.ndim > 1 else None
+    # One row per element: x and its parameters, as bit patterns (-0.0 is not 0.0).
+    keys = np.stack([x[i], *(q[i] for q in parameters if q.ndim)], axis=-1)
+    keys = keys.view(np.uint64)
     if (keys == keys[0]).all():  # one value, repeated: sorting would cost more
         first, inverse = np.zeros(1, np.intp), np.zeros(i.size, np.intp)
     else:
         _, first, inverse = np.unique(
-            keys, return_index=True, return_inverse=True, axis=axis
+            keys, return_index=True, return_inverse=True, axis=0
         )
     distinct = i[first]
     given = [q[distinct] if q.ndim else q for q in parameters]
