@@ -10,7 +10,8 @@ Run with ``nox -s accuracy`` (or ``python benchmarks/accuracy.py``). It checks
   inputs outside the ranges listed in ``F32_DOMAINS`` have results fixed by a
   short argument given beside each range, and are checked against those, bit
   for bit (the sign of zero included);
-* float16: every one of the 2**16 inputs against mpmath;
+* float16 and bfloat16 (if ml_dtypes is installed): every one of the 2**16
+  inputs against mpmath;
 * generalized_logistic in float32 and float16 (as above), at its default
   parameters and at L = 10, k = 0.1, x0 = 2 (``GENERALIZED``);
 * in float32 and float16, how many results differ from the correctly rounded
@@ -95,6 +96,10 @@ BOUNDS: dict[tuple[str, str], float | None] = {
     ("generalized_logistic L=10 k=0.1 x0=2", "float32"): 0.5,
     ("generalized_logistic L=10 k=0.1 x0=2", "float16"): 0.5,
 }
+# bfloat16 (ml_dtypes): correctly rounded, as float16 is.
+BOUNDS.update(
+    {(f, "bfloat16"): b for (f, d), b in list(BOUNDS.items()) if d == "float16"}
+)
 
 # generalized_logistic at its default parameters (where it is sigmoid) and at
 # one other set: float32 and float16 rows only, correctly rounded.
@@ -623,44 +628,66 @@ def check_split(dtype: str, pool: Any, quick: bool) -> tuple[int, int]:
 
 
 # ----------------------------------------------------------------------------
-# float16: every input, against mpmath
+# float16 and bfloat16: every input, against mpmath
 
 
-def _f16_chunk(args: tuple[str, list[float]]) -> list[tuple[float, float, float]]:
-    """fn(x) as a pair hi + lo, and correctly rounded to float16."""
-    name, xs = args
+def _dtype(name: str) -> Any:
+    """np.float16, or ml_dtypes' bfloat16 (None when ml_dtypes is missing)."""
+    if name == "float16":
+        return np.float16
+    try:
+        import ml_dtypes
+    except ImportError:
+        return None
+    return ml_dtypes.bfloat16
+
+
+def _f16_chunk(
+    args: tuple[str, str, list[float]],
+) -> list[tuple[float, float, float]]:
+    """fn(x) as a pair hi + lo, and correctly rounded to float16 or bfloat16."""
+    name, dtype, xs = args
     fn = MP_FUNCTIONS[name]
-    return [(*pair(fn, x), rounded(fn, x, np.float16)) for x in xs]
+    return [(*pair(fn, x), rounded(fn, x, _dtype(dtype))) for x in xs]
 
 
-def check_f16(name: str, pool: Any, quick: bool) -> dict[str, Stats]:
-    x16 = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(np.float16)
+def check_f16(
+    name: str, pool: Any, quick: bool, dtype_name: str = "float16"
+) -> dict[str, Stats]:
+    """Every one of the 2**16 inputs of float16 or bfloat16."""
+    dtype = _dtype(dtype_name)
+    x16 = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16).view(dtype)
     x16 = x16[:: 16 if quick else 1]
-    x = x16.astype(np.float64)
+    with np.errstate(invalid="ignore"):  # ml_dtypes flags its NaN as it casts
+        x = x16.astype(np.float64)
     xs = x.tolist()
-    chunks = [(name, xs[i : i + 2000]) for i in range(0, len(xs), 2000)]
+    chunks = [(name, dtype_name, xs[i : i + 2000]) for i in range(0, len(xs), 2000)]
     values = [v for part in pool.map(_f16_chunk, chunks) for v in part]
     hi, lo, correct = np.array(values, dtype=np.float64).T
-    # hi + lo carries 106 bits, far more than float16's rounding needs.
+    # hi + lo carries 106 bits, far more than a 16-bit type's rounding needs.
     exact = hi.astype(LD) + lo.astype(LD)
-    expected = correct.astype(np.float16)
+    expected = correct.astype(dtype)
     # mpmath has no -0, so the signed zero limits at +-inf are left to the
     # float32 run and the tests.
     finite = np.isfinite(x)
     results = {}
     impls = {
         k: v
-        for k, v in _implementations(name, "float16").items()
+        for k, v in _implementations(name, dtype_name).items()
         if not k.startswith("torch")
     }
     for label, f in impls.items():
-        y = np.asarray(f(x16))
+        try:
+            y = np.asarray(f(x16))
+        except TypeError:  # SciPy's ufuncs have no bfloat16 loop
+            continue
         stats = Stats()
-        if y.dtype == np.float16:
-            stats.mismatches = int(np.count_nonzero(differs(y, expected)[finite]))
+        if y.dtype == dtype:
+            wrong = differs(y.astype(np.float64), expected.astype(np.float64))
+            stats.mismatches = int(np.count_nonzero(wrong[finite]))
         else:
             label = f"{label} (returns {y.dtype})"  # noqa: PLW2901
-        stats.add(ulp_error_narrow(y.astype(np.float16), exact, np.float16), x)
+        stats.add(ulp_error_narrow(y.astype(dtype), exact, dtype), x)
         results[label] = stats
     return results
 
@@ -738,7 +765,16 @@ def main() -> int:
     parser.add_argument(
         "--render", action="store_true", help="rewrite accuracy.md from accuracy.json"
     )
+    parser.add_argument(
+        "--dtypes",
+        default="float64,float32,float16,bfloat16",
+        help="the rows to measure, comma-separated (results/ is written only for all)",
+    )
     args = parser.parse_args()
+    dtypes = args.dtypes.split(",")
+    if "bfloat16" in dtypes and _dtype("bfloat16") is None:
+        print("bfloat16 rows skipped: ml_dtypes is not installed", flush=True)
+        dtypes.remove("bfloat16")
     if args.render:
         return render()
     n = 3000 if args.quick else args.n
@@ -780,17 +816,19 @@ def main() -> int:
             flush=True,
         )
         for name in [name for name in MP_FUNCTIONS if name not in GENERALIZED]:
-            record(name, "float64", check_f64(name, n, pool, rng))
+            if "float64" in dtypes:
+                record(name, "float64", check_f64(name, n, pool, rng))
         print("float32: every input", flush=True)
-        for name in LD_FUNCTIONS:
+        for name in LD_FUNCTIONS if "float32" in dtypes else []:
             results, doubtful = check_f32(name, pool, args.quick)
             notes.append(f"{name} float32: {doubtful} inputs decided by mpmath")
             record(name, "float32", results)
-        print("float16: every input", flush=True)
-        for name in LD_FUNCTIONS:
-            record(name, "float16", check_f16(name, pool, args.quick))
+        for narrow in ("float16", "bfloat16"):
+            print(f"{narrow}: every input", flush=True)
+            for name in LD_FUNCTIONS if narrow in dtypes else []:
+                record(name, narrow, check_f16(name, pool, args.quick, narrow))
         split_differ = 0
-        for dtype in ("float32", "float16"):
+        for dtype in [d for d in ("float32", "float16") if d in dtypes]:
             differ, checked = check_split(dtype, pool, args.quick)
             split_differ += differ
             notes.append(
@@ -809,7 +847,8 @@ def main() -> int:
     )
     print()
     print(text)
-    if not args.no_write and not args.quick:
+    everything = {"float64", "float32", "float16"} <= set(dtypes)
+    if not args.no_write and not args.quick and everything:
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "accuracy.md").write_text(text + "\n")
         (RESULTS / "accuracy.json").write_text(

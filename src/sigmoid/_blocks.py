@@ -16,10 +16,9 @@ subnormal there (see ``_rounding``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
@@ -31,6 +30,7 @@ from ._validation import broadcast, checked_out, real_input, real_parameter
 #: to stay in the cache and many enough that the fixed cost of each ufunc
 #: call is small next to its work.
 BLOCK = 1 << 16
+F64 = np.dtype(np.float64)
 
 
 class Watch:
@@ -71,17 +71,32 @@ class Block:
 
 Formula = Callable[[Block], None]
 
-# nditer's operand flags: x and the parameter arrays, and the result. An
-# in-place call (out is x) is not copied as a whole: each block of x is.
-READ: list[Literal["readonly", "overlap_assume_elementwise"]] = [
-    "readonly",
-    "overlap_assume_elementwise",
-]
-WRITE: list[Literal["writeonly", "no_broadcast", "overlap_assume_elementwise"]] = [
-    "writeonly",
-    "no_broadcast",
-    "overlap_assume_elementwise",
-]
+
+def buffered(
+    inputs: list[Array], y: Array, dtype: np.dtype[Any], size: int
+) -> Iterator[tuple[Array64, Array, list[Array64]]]:
+    """x, y and the parameter arrays a block at a time, as a ufunc walks them.
+
+    A buffered ``np.nditer`` hands out ``size`` elements at a time in memory
+    order: views where the data is float64 and contiguous, else its own
+    buffers, into which it converts (integers, float32, strided or
+    Fortran-ordered data, an ``out`` of another dtype) one block at a time,
+    so that no full copy of anything is made. In place (out is x), each block
+    of x is copied, not x as a whole.
+    """
+    read: Any = ["readonly", "overlap_assume_elementwise"]
+    write: Any = ["writeonly", "no_broadcast", "overlap_assume_elementwise"]
+    with np.nditer(
+        [*inputs, y],
+        flags=["external_loop", "buffered", "zerosize_ok", "copy_if_overlap"],
+        op_flags=[*([read] * len(inputs)), write],
+        op_dtypes=[*([F64] * len(inputs)), dtype],
+        casting="same_kind",
+        order="K",
+        buffersize=size,
+    ) as blocks:
+        for xs, *chunks, yb in blocks:
+            yield xs, yb, chunks
 
 
 def run(
@@ -96,13 +111,11 @@ def run(
 ) -> Any:
     """``formula`` applied to ``x`` a block at a time: every public function.
 
-    The arguments are checked first (``_validation``). Then a buffered
-    ``np.nditer`` walks ``x``, the parameter arrays and the result in memory
-    order, as a ufunc does, handing out ``BLOCK`` elements at a time: views
-    where the data is float64 and contiguous, else its own buffers, into
-    which it converts (integers, float32, strided or Fortran-ordered data,
-    an ``out`` of another dtype) one block at a time, so that no full copy
-    of anything is made. The formula reads float64 and writes float64; a
+    The arguments are checked first (``_validation``). Contiguous float
+    input with no parameter arrays is cut into slices of ``BLOCK`` elements;
+    anything else is walked by ``buffered``, as a ufunc walks it, so that no
+    full copy of anything is made. The formula reads float64 and writes
+    float64 (x is copied to float64 scratch a block at a time where needed); a
     float16 or float32 result is rounded from it once, and with ``exact``
     the elements too close to a midpoint for that are recomputed
     (``_rounding.fix_rounding``), which makes every result correctly
@@ -111,20 +124,24 @@ def run(
     x's memory order (a NumPy scalar if 0-d, unless ``out=...``).
     """
     array, dtype = real_input(name, x)
-    checked = {key: real_parameter(name, key, v) for key, v in parameters.items()}
-    shape = broadcast(name, array, checked)
+    shape, values, arrays = array.shape, {}, []
+    if parameters:  # generalized_logistic's
+        checked = {k: real_parameter(name, k, v) for k, v in parameters.items()}
+        shape = broadcast(name, array, checked)
+        # One element: to the formula as a 0-d float64 array; more: walked.
+        values = {
+            k: v.astype(F64).reshape(()) for k, v in checked.items() if v.size == 1
+        }
+        arrays = [v for k, v in checked.items() if k not in values]
     y = checked_out(name, None if out is Ellipsis else out, shape, dtype)
-    if y is None:
+    overlap = y is not None and np.may_share_memory(array, y)
+    if y is None:  # of x's memory order, as a ufunc's
         same = shape == array.shape
-        y = np.empty_like(array, dtype, subok=False) if same else np.empty(shape, dtype)
+        y = np.empty_like(array, dtype) if same else np.empty(shape, dtype)
     size = BLOCK
-    if float64 is not None and dtype == np.float64:
+    if float64 is not None and dtype == F64:
         formula, size = float64
-    scalars = {
-        k: v.astype(np.float64).reshape(()) for k, v in checked.items() if v.size == 1
-    }
-    arrays = [v for k, v in checked.items() if k not in scalars]
-    overlap = np.may_share_memory(array, y)
+    blocks: Iterable[tuple[Array64, Array, Sequence[Array64]]]
     if (  # the common case: contiguous floats, no parameter arrays
         not arrays
         and array.dtype.kind == "f"
@@ -135,24 +152,19 @@ def run(
         and y.shape == array.shape
         and (not overlap or array.ctypes.data == y.ctypes.data)
     ):  # slices, not nditer's buffers: its setup costs 2 us of a 9 us call
-        xf, yf = array.reshape(-1), np.asarray(y).reshape(-1)  # np.matrix stays 2-D
-        walk: Any = nullcontext([(xf[i : i + size], yf[i : i + size])
-                                 for i in range(0, xf.size, size)])  # fmt: skip
-        copied = overlap or array.dtype != np.float64
-    else:
-        inputs = [array, *arrays]
-        walk = np.nditer(
-            [*inputs, y],
-            flags=["external_loop", "buffered", "zerosize_ok", "copy_if_overlap"],
-            op_flags=[*([READ] * len(inputs)), WRITE],
-            op_dtypes=[*([np.dtype(np.float64)] * len(inputs)), dtype],
-            casting="same_kind",
-            order="K",
-            buffersize=size,
+        xf, yf = array.ravel(), np.asarray(y).ravel()  # np.matrix would stay 2-D
+        starts = range(0, xf.size, size)
+        blocks = (
+            [(xf[i : i + size], yf[i : i + size], ()) for i in starts]
+            if len(starts) > 1
+            else [(xf, yf, ())] * len(starts)  # one block (none if empty): no slicing
         )
+        copied = overlap or array.dtype != F64
+    else:
+        blocks = buffered([array, *arrays], y, dtype, size)
         copied = overlap  # in place: each block of x is copied first
     size = max(1, min(y.size, size))
-    narrow = dtype != np.float64
+    narrow = dtype != F64
     # All the scratch in one allocation: with four separate ones of 512 KiB,
     # a float32 call of 10**5 elements took 4x as long on Linux (glibc), its
     # memory being handed back to the system and faulted in again each call.
@@ -161,23 +173,20 @@ def run(
     v = scratch[2] if copied else None  # x as float64, or where y is x's memory
     w = scratch[-1] if narrow else None  # y before rounding
     watch = Watch()
-    with (
-        walk as blocks,
-        np.errstate(
-            all="ignore", over="call", under="call", invalid="call", call=watch
-        ),
+    p = tuple(values.values())  # the parameters, when none is an array
+    with np.errstate(
+        all="ignore", over="call", under="call", invalid="call", call=watch
     ):
-        for xs, *chunks, yb in blocks:
+        for xs, yb, chunks in blocks:
             n = xs.size
             xb = xs
-            if v is not None and (
-                xs.dtype != np.float64 or np.may_share_memory(xs, yb)
-            ):
+            if v is not None and (xs.dtype != F64 or np.may_share_memory(xs, yb)):
                 xb = v[:n]
                 np.copyto(xb, xs)
             watch.overflow = watch.invalid = False
-            given = iter(chunks)
-            p = tuple(scalars[k] if k in scalars else next(given) for k in checked)
+            if chunks:
+                given = iter(chunks)
+                p = tuple(values[k] if k in values else next(given) for k in parameters)
             b = Block(xb, yb if w is None else w[:n], t[:n], u[:n], watch, p)
             formula(b)
             if w is not None:
@@ -186,6 +195,4 @@ def run(
                 if exact is not None:
                     # w, rounded into yb already, is the midpoint check's scratch
                     fix_rounding(yb, b.y, exact, b.x, p, b.guard, watch.underflow, b.y)
-    if out is not None and out is not Ellipsis:
-        return y
-    return y if y.ndim or out is Ellipsis else y[()]
+    return y if y.ndim or out is not None else y[()]  # 0-d: a scalar, unless out

@@ -191,27 +191,19 @@ def _xarray(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
 
 
 def _dask(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
+    """A dask array, DataFrame or Series stays lazy: one task per chunk or
+    partition."""
+    array = hasattr(x, "map_blocks")
     if any(np.ndim(value) for value in kwargs.values()):
-        msg = f"{function.__name__}(): with a dask array, parameters must be scalars"
+        what = "array" if array else "DataFrame"
+        msg = f"{function.__name__}(): with a dask {what}, parameters must be scalars"
         raise TypeError(msg)
+    if not array:
+        return x.map_partitions(function, **kwargs, meta=function(x._meta, **kwargs))
     # On an empty block of x's dtype: checks the arguments now, and gives
     # dask the result's dtype without computing anything.
     meta = np.asarray(function(np.empty((0,) * x.ndim, x.dtype), **kwargs))
     return x.map_blocks(function, dtype=meta.dtype, meta=meta, **kwargs)
-
-
-def _pandas_array(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
-    return _extension(function, x, kwargs)
-
-
-def _dask_frame(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any:
-    """A dask DataFrame or Series stays lazy: one task per partition."""
-    if any(np.ndim(value) for value in kwargs.values()):
-        msg = (
-            f"{function.__name__}(): with a dask DataFrame, parameters must be scalars"
-        )
-        raise TypeError(msg)
-    return x.map_partitions(function, **kwargs, meta=function(x._meta, **kwargs))
 
 
 def _around(x: Any, out: Any) -> Any:
@@ -239,8 +231,8 @@ def _handler(x: Any) -> Handler | None:
         return _masked
     kinds: list[tuple[Handler, tuple[type, ...]]] = [
         (_pandas, _classes("pandas", "Series", "DataFrame")),
-        (_pandas_array, _classes("pandas.api.extensions", "ExtensionArray")),
-        (_dask_frame, _classes("dask.dataframe", "DataFrame", "Series")),
+        (_extension, _classes("pandas.api.extensions", "ExtensionArray")),
+        (_dask, _classes("dask.dataframe", "DataFrame", "Series")),
         (_xarray, _classes("xarray", "DataArray", "Dataset")),
         (_dask, _classes("dask.array", "Array")),
     ]
@@ -262,6 +254,8 @@ def elementwise(function: Function) -> Function:
     @functools.wraps(function)
     def public(x: Any, /, **kwargs: Any) -> Any:
         out = kwargs.get("out")
+        if type(x) is np.ndarray and (out is None or type(out) is np.ndarray):
+            return function(x, **kwargs)  # the common case, first
         if isinstance(out, tuple) and len(out) == 1:  # as a ufunc takes it
             kwargs["out"] = out = out[0]
         if isinstance(out, np.ma.MaskedArray):  # x's mask, or none, goes there

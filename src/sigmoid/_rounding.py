@@ -56,8 +56,7 @@ FINFO = {np.dtype(t): np.finfo(t) for t in (np.float16, np.float32)}
 
 def finfo(dtype: np.dtype[Any]) -> Any:
     """np.finfo of ``dtype``, or ml_dtypes' for bfloat16 (which NumPy lacks)."""
-    info = FINFO.get(dtype)
-    return sys.modules["ml_dtypes"].finfo(dtype) if info is None else info
+    return FINFO.get(dtype) or sys.modules["ml_dtypes"].finfo(dtype)
 
 
 def context(digits: int) -> Context:
@@ -108,7 +107,7 @@ def doubtful(
     # 2**63 - g * unit (just below it).
     shift = 12 + info.nmant
     bits = None if scratch is None else scratch.view(np.uint64)
-    bits = np.left_shift(w.view(np.uint64), np.uint64(shift), out=bits)
+    bits = np.left_shift(w.view(np.uint64), shift, out=bits)  # uint64 (NEP 50)
     s = bits.view(np.int64)
     unit = 1 << shift
     low, high = -(2**63) + guard * unit, 2**63 - guard * unit
@@ -136,18 +135,18 @@ def fix_rounding(
     goes to ``doubtful``.
     """
     # ml_dtypes' casts raise no underflow flag: its subnormals are always tested.
-    i = doubtful(w, y.dtype, subnormal or y.dtype not in FINFO, guard, scratch)
+    subnormal = subnormal or y.dtype.type.__module__ == "ml_dtypes"
+    i = doubtful(w, y.dtype, subnormal, guard, scratch)
     if i is None:
         return
-    columns = [x[i], *(q[i] for q in parameters if q.ndim)]
-    keys = np.stack(columns, axis=-1) if len(columns) > 1 else columns[0]
-    keys = keys.view(np.uint64)  # bit patterns: -0.0 is not 0.0
-    axis = 0 if keys.ndim > 1 else None
+    # One row per element: x and its parameters, as bit patterns (-0.0 is not 0.0).
+    keys = np.stack([x[i], *(q[i] for q in parameters if q.ndim)], axis=-1)
+    keys = keys.view(np.uint64)
     if (keys == keys[0]).all():  # one value, repeated: sorting would cost more
         first, inverse = np.zeros(1, np.intp), np.zeros(i.size, np.intp)
     else:
         _, first, inverse = np.unique(
-            keys, return_index=True, return_inverse=True, axis=axis
+            keys, return_index=True, return_inverse=True, axis=0
         )
     distinct = i[first]
     given = [q[distinct] if q.ndim else q for q in parameters]
