@@ -15,14 +15,7 @@ x = np.linspace(-8, 8, 801)
 
 fig, ax = plt.subplots()
 ax.plot(x, sigmoid(x), color="#307EC7", linewidth=2, label=r"$\sigma(x)$")
-ax.plot(
-    x,
-    sigmoid_derivative(x),
-    color="#9621E2",
-    linestyle="--",
-    linewidth=2,
-    label=r"$\sigma'(x)$",
-)
+ax.plot(x, sigmoid_derivative(x), "--", color="#9621E2", lw=2, label=r"$\sigma'(x)$")
 ax.plot([0, 0], [0.5, 0.25], "o", color="black")
 ax.annotate(r"$\sigma(0) = 1/2$", xy=(0, 0.5), xytext=(0.6, 0.43))
 ax.annotate(r"$\sigma'(0) = 1/4$", xy=(0, 0.25), xytext=(0.6, 0.27))
