@@ -27,8 +27,9 @@ from load_file import load_module
 from tests_site.browser import HTML, ROOT, site_pages
 
 # Built pages that are not read in order: they are reached from the search box
-# and the index, not from the path.
-OFF_PATH = {"search.html", "genindex.html", "py-modindex.html"}
+# and the index, not from the path; the 404 page is what a missing address
+# shows, and it leads back to the path.
+OFF_PATH = {"search.html", "genindex.html", "py-modindex.html", "404.html"}
 GLOSSARY = "glossary.html"
 # The gallery's reading order, as the build sorts it.
 ORDER = load_module(ROOT / "docs" / "_ext" / "gallery_order.py").ORDER
