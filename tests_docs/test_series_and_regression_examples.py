@@ -8,36 +8,18 @@ equations solved by mpmath at 40 digits.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
 import re
-import runpy
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
-from unittest import mock
 
 import mpmath as mp
-import pytest
+from test_claims import run_example
 
 ROOT = Path(__file__).resolve().parent.parent
 TAYLOR = ROOT / "sigmoid_examples" / "basics" / "plot_taylor_series.py"
 REGRESSION = ROOT / "sigmoid_examples" / "pros_and_cons" / "plot_logistic_regression.py"
-
-
-def run(path: Path) -> dict[str, Any]:
-    matplotlib = pytest.importorskip("matplotlib")
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    with (
-        mock.patch.object(plt, "show"),
-        contextlib.redirect_stdout(io.StringIO()) as printed,
-    ):
-        namespace = runpy.run_path(str(path), run_name="__main__")
-    plt.close("all")
-    return {**namespace, "printed": printed.getvalue()}
 
 
 def prose(path: Path) -> str:
@@ -49,7 +31,7 @@ def prose(path: Path) -> str:
 
 
 def test_taylor_coefficients_are_mpmaths() -> None:
-    coefficients = run(TAYLOR)["coefficients"]
+    coefficients = run_example(TAYLOR)["coefficients"]
     assert all(isinstance(a, Fraction) for a in coefficients)
     with mp.workdps(50):
         # mp.taylor(lambda x: 1 / (1 + mp.exp(-x)), 0, 41) at 50 digits
@@ -64,7 +46,7 @@ def test_taylor_coefficients_are_mpmaths() -> None:
 
 
 def test_taylor_series_converges_inside_pi_and_diverges_outside() -> None:
-    result = run(TAYLOR)
+    result = run_example(TAYLOR)
     rows = re.findall(r"error (\S+) at x = 2, (\S+) at x = 4", result["printed"])
     inside = [float(row[0]) for row in rows]
     outside = [float(row[1]) for row in rows]
@@ -103,7 +85,7 @@ def _mp_fit(temperature: list[float], damaged: list[float], start: Any) -> Any:
 
 
 def test_logistic_fit_solves_the_score_equations() -> None:
-    result = run(REGRESSION)
+    result = run_example(REGRESSION)
     temperature = [float(t) for t in result["temperature"]]
     damaged = [float(y) for y in result["damaged"]]
     assert len(temperature) == 23
@@ -139,7 +121,7 @@ def test_logistic_fit_solves_the_score_equations() -> None:
 
 
 def test_logistic_regression_prose_matches_the_data() -> None:
-    result = run(REGRESSION)
+    result = run_example(REGRESSION)
     temperature, damaged = result["temperature"], result["damaged"]
     text = prose(REGRESSION)
     found = re.search(
