@@ -4,8 +4,9 @@ Each page loads with no console or page errors, no failed, missing or
 off-site request, every image decoded and all math typeset; axe-core finds no
 serious or critical violation, at desktop width and, with the window then
 narrowed, on a phone (390 px, where the theme shows other controls: icon
-buttons, a menu toggle); the page weighs
-at most 1.5 MB on first load. A full-page screenshot of each page in each
+buttons, a menu toggle); on the phone, no heading
+or table is wider than the text column (the tables of numbers on Accuracy and
+speed may scroll sideways); the page weighs at most 1.5 MB on first load. A full-page screenshot of each page in each
 mode is saved beside the build.
 """
 
@@ -77,6 +78,19 @@ UNTYPESET_MATH = """
 }
 """
 
+# On a phone, the headings and tables wider than the text column. A table
+# may scroll sideways in its box only if it is a table of measured numbers.
+TOO_WIDE = """
+() => [...document.querySelectorAll("article :is(h1, h2, h3, table)")]
+  .filter((el) => !el.closest("section#accuracy, section#speed"))
+  .filter((el) => {
+    const box = el.closest(".pst-scrollable-table-container") ?? el.parentElement;
+    const width = Math.max(el.scrollWidth, el.getBoundingClientRect().width);
+    return width > box.clientWidth + 1;
+  })
+  .map((el) => `${el.tagName.toLowerCase()} ${el.textContent.trim().slice(0, 40)}`)
+"""
+
 AXE_RUN = """
 async () => {
   // No preload: axe would refetch the stylesheets itself and resolve their
@@ -143,13 +157,27 @@ def test_page_reads_cleanly(
     page.wait_for_timeout(600)
     phone = page.evaluate(AXE_RUN)
     site_report.axe[f"{page_path} ({mode}, {PHONE['width']} px)"] = phone
+    too_wide = page.evaluate(TOO_WIDE)
 
     assert problems == {}, f"{page_path} ({mode})"
     for width, found in (("desktop", violations), ("phone", phone)):
         blocking = [v for v in found if v["impact"] in BLOCKING_IMPACTS]
         assert blocking == [], f"{page_path} ({mode}, {width}): axe found problems"
+    assert too_wide == [], f"{page_path} ({mode}): wider than a phone"
     if mode == "light":
         assert weight <= MAX_PAGE_BYTES, f"{page_path}: {weight:,} B on first load"
+
+
+def test_the_width_check_sees_what_a_phone_cannot_show(
+    origin: str, visit_factory: Callable[..., Visit]
+) -> None:
+    page = visit_factory("light").page
+    page.set_viewport_size(PHONE)
+    page.goto(f"{origin}/gen_modules/sigmoid.generalized_logistic.html")
+    assert page.evaluate(TOO_WIDE) == []
+    # Without the site's rule that lets long names wrap, the title is too wide.
+    page.add_style_tag(content="h1 { overflow-wrap: normal !important; }")
+    assert page.evaluate(TOO_WIDE) == ["h1 sigmoid.generalized_logistic#"]
 
 
 def run_axe(page: Any) -> list[dict[str, Any]]:
