@@ -174,6 +174,13 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/speed.py", *session.posargs)
 
 
+@nox.session(default=False)
+def costs(session: nox.Session) -> None:
+    """Costs a user can predict: a repeated hardest input, a DataFrame."""
+    session.install("-e.", *_group("bench"), "pandas")
+    session.run("python", "benchmarks/costs.py", *session.posargs)
+
+
 # How every session builds the site: nitpicky, warnings are errors, and
 # Matplotlib draws off-screen so that the examples' plt.show() never blocks.
 DOCTREES = BUILD / "doctrees"

@@ -24,7 +24,14 @@ from reference import (
     ulp_error,
 )
 
-from sigmoid import _formulas, log_sigmoid, logit, sigmoid, sigmoid_derivative
+from sigmoid import (
+    _formulas,
+    generalized_logistic,
+    log_sigmoid,
+    logit,
+    sigmoid,
+    sigmoid_derivative,
+)
 from sigmoid._blocks import run
 from sigmoid._rounding import (
     GUARD,
@@ -249,3 +256,27 @@ def test_doubtful_leaves_its_input_alone() -> None:
     np.testing.assert_array_equal(w, before)
     assert found is not None
     assert found.tolist() == [1, 3]  # the two float32 midpoints
+
+
+def test_a_flat_curve_is_rounded_once_per_maximum(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # k = 0: every x gives L / 2 = 1 + 2**-24, the float32 midpoint between 1
+    # and 1 + 2**-23, so every element is in doubt. It was rounded exactly
+    # once per element (issue 21: 0.31 s per 20,000 elements).
+    from sigmoid import _rounding
+
+    calls: list[object] = []
+    real = _rounding.round_fraction
+
+    def counted(value: Any, dtype: Any) -> float:
+        calls.append(value)
+        return real(value, dtype)
+
+    monkeypatch.setattr(_rounding, "round_fraction", counted)
+    x = np.linspace(-20, 20, 100_000, dtype=np.float32)  # distinct values, two blocks
+    y = generalized_logistic(x, maximum=2 + 2.0**-23, steepness=0.0)
+    assert len(calls) <= 2  # once per block
+    # (2 + 2**-23) / 2 = 1 + 2**-24 exactly, a tie: to even, 1.0
+    assert y.dtype == np.float32
+    assert np.all(y == 1.0)
