@@ -20,6 +20,13 @@ that revision's ``src/sigmoid`` into a temporary folder, imported under
 another name. ``nox -s bench -- --against ae4844d --only sigmoid --no-write``
 compares sigmoid with the code before issue 12; nothing is written with
 ``--against``, so the site's table stays today's code alone.
+
+``--name NAME`` writes ``results/NAME.md`` instead of ``speed.md``: the site
+also shows the run with NumPy's AVX-512 code turned off, as on a machine
+without it::
+
+    NPY_DISABLE_CPU_FEATURES="X86_V4 AVX512_ICL AVX512_SPR" \
+        nox -s bench -- --only sigmoid --name speed-without-avx512
 """
 
 from __future__ import annotations
@@ -260,6 +267,10 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer rounds")
     parser.add_argument("--no-write", action="store_true", help="do not write results/")
     parser.add_argument(
+        "--name", default="speed", metavar="NAME",
+        help="write results/NAME.md and NAME.json (default: speed)",
+    )  # fmt: skip
+    parser.add_argument(
         "--against", action="append", default=[], metavar="REV",
         help="also time the package as it was at this git revision",
     )  # fmt: skip
@@ -299,8 +310,8 @@ def main() -> int:
     print(bars_markdown(verdicts))
     if not args.no_write and not args.quick and not args.against:
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "speed.md").write_text(text + "\n")
-        (RESULTS / "speed.json").write_text(
+        (RESULTS / f"{args.name}.md").write_text(text + "\n")
+        (RESULTS / f"{args.name}.json").write_text(
             json.dumps({"machine": info, "rows": rows, "bars": verdicts}, indent=1)
             + "\n"
         )

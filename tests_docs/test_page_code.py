@@ -99,6 +99,41 @@ def test_the_checker_rejects_what_would_fail() -> None:
     assert _check_shell_line("source .venv/bin/activate") is None
 
 
+def _installs_outside_a_venv(code: str) -> bool:
+    """Whether a shell block runs ``pip install`` before it has made and
+    activated the virtual environment (Debian's, Ubuntu's and Homebrew's
+    python3 refuse that: PEP 668)."""
+    lines = [part.strip() for line in code.splitlines() for part in line.split("&&")]
+    ready = {"made": False, "active": False}
+    for line in lines:
+        words = shlex.split(line, comments=True)
+        if words == ["python3", "-m", "venv", ".venv"]:
+            ready["made"] = True
+        elif words == ["source", ".venv/bin/activate"]:
+            ready["active"] = ready["made"]
+        elif "pip" in words[:3] and "install" in words[:4] and not ready["active"]:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("page", sorted({page for page, _ in _blocks("bash")}))
+def test_every_install_starts_from_a_virtual_environment(page: str) -> None:
+    bad = [
+        code
+        for p, code in _blocks("bash")
+        if p == page and _installs_outside_a_venv(code)
+    ]
+    assert bad == [], f"{page}: pip install outside a virtual environment"
+
+
+def test_the_venv_check_sees_a_bare_install() -> None:
+    assert _installs_outside_a_venv("python3 -m pip install nox\n")
+    assert _installs_outside_a_venv("source .venv/bin/activate\npip install nox\n")
+    assert not _installs_outside_a_venv(
+        "python3 -m venv .venv && source .venv/bin/activate && pip install nox\n"
+    )
+
+
 PYTHON_PAGES = sorted({page for page, _ in _blocks("python")})
 
 
