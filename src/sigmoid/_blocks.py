@@ -127,7 +127,7 @@ def run(
     shape, values, arrays = array.shape, {}, []
     if parameters:  # generalized_logistic's
         checked = {k: real_parameter(name, k, v) for k, v in parameters.items()}
-        shape = broadcast(name, array, checked)
+        shape = broadcast(name, array.shape, checked)
         # One element: to the formula as a 0-d float64 array; more: walked.
         values = {
             k: v.astype(F64).reshape(()) for k, v in checked.items() if v.size == 1

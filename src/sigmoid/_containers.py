@@ -30,6 +30,8 @@ from typing import Any, TypeVar, cast
 
 import numpy as np
 
+from ._validation import broadcast
+
 Function = TypeVar("Function", bound=Callable[..., Any])
 Handler = Callable[[Callable[..., Any], Any, dict[str, Any]], Any]
 
@@ -61,21 +63,6 @@ def _masked(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
     if getattr(x, "_fill_value", None) is not None:  # set by the caller
         masked.fill_value = x.fill_value
     return masked
-
-
-def _same_shape(name: str, x: Any, kwargs: dict[str, Any]) -> None:
-    """Raise ValueError unless the parameters broadcast to x's shape."""
-    try:
-        shape = np.broadcast_shapes(np.shape(x), *map(np.shape, kwargs.values()))
-    except ValueError:
-        shape = None
-    if shape != np.shape(x):
-        shapes = ", ".join(f"{k} {np.shape(v)}" for k, v in kwargs.items())
-        msg = (
-            f"{name}(): the parameters ({shapes}) do not broadcast to the "
-            f"shape {np.shape(x)} of x, a {type(x).__name__}"
-        )
-        raise ValueError(msg)
 
 
 def _lined_up(name: str, key: str, value: Any, x: Any) -> Any:
@@ -114,7 +101,7 @@ def _pandas(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
         for k, v in kwargs.items()
     }
     arrays = {k: np.asarray(v) for k, v in kwargs.items() if np.ndim(v)}
-    _same_shape(name, x, arrays)
+    broadcast(name, x.shape, arrays, type(x).__name__)
     if isinstance(x, pd.Series):
         values = (
             function(x.to_numpy(), **kwargs)
@@ -180,7 +167,7 @@ def _xarray(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
         return x.map(lambda v: function(v, **kwargs), keep_attrs=True)
     labelled = {k: v for k, v in kwargs.items() if isinstance(v, xr.DataArray)}
     if not labelled:
-        _same_shape(function.__name__, x, kwargs)
+        broadcast(function.__name__, x.shape, kwargs, type(x).__name__)
         return x.copy(data=function(x.data, **kwargs))
     plain = {k: v for k, v in kwargs.items() if k not in labelled}
 

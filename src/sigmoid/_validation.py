@@ -2,8 +2,9 @@
 
 ``real_input`` takes array_like real input as a NumPy ufunc does and says
 in which dtype the result comes; ``real_parameter`` checks a parameter of
-``generalized_logistic``; ``checked_out`` an ``out=`` argument. Every
-message names the function, the argument and what was wrong with it.
+``generalized_logistic`` and ``broadcast`` their shapes against x's (for
+the containers too); ``checked_out`` an ``out=`` argument. Every message
+names the function, the argument and what was wrong with it.
 """
 
 from __future__ import annotations
@@ -134,21 +135,31 @@ def real_parameter(name: str, parameter: str, value: object) -> Array:
     return array
 
 
-def broadcast(name: str, x: Array, parameters: dict[str, Array]) -> tuple[int, ...]:
-    """The shape of ``x`` and the parameters together; else a ValueError
-    naming the first parameter that does not broadcast."""
-    shape = x.shape
+def broadcast(
+    name: str, shape: tuple[int, ...], parameters: dict[str, Any], container: str = ""
+) -> tuple[int, ...]:
+    """The shape of x (``shape``) and the parameters broadcast together; else
+    a ValueError naming the first parameter that does not broadcast. With a
+    ``container`` (the type of x: a Series, say) the parameters must not grow
+    x's shape, since the result keeps x's labels."""
+    together = shape
     for key, value in parameters.items():
         try:
-            shape = np.broadcast_shapes(shape, value.shape)
+            grown = np.broadcast_shapes(together, np.shape(value))
         except ValueError:
-            msg = (
-                f"{name}(): {key} of shape {value.shape} does not broadcast "
-                f"with x of shape {x.shape}"
-                + (f" and the other parameters ({shape})" if shape != x.shape else "")
+            grown = None
+        if grown is None or (container and grown != shape):
+            x = f"x, a {container}," if container else "x"
+            others = (
+                f" and the other parameters ({together})" if together != shape else ""
             )
-            raise ValueError(msg) from None
-    return shape
+            msg = (
+                f"{name}(): {key} of shape {np.shape(value)} does not broadcast "
+                f"with {x} of shape {shape}{others}"
+            )
+            raise ValueError(msg)
+        together = grown
+    return together
 
 
 def checked_out(
