@@ -42,17 +42,18 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {text if len(text) <= 80 else text[:77] + '...'}"
 
 
+def _not_real(name: str, x: object, why: str = "") -> TypeError:
+    """The error for input that is not real numbers: what it is, and why."""
+    return TypeError(f"{name}() expects real numbers, got {_describe(x)}{why}")
+
+
 def _from_objects(name: str, x: object, array: Array) -> Array:
     """Object data of real numbers (Python ints beyond int64, Fraction) as
     float64, as ``np.exp`` converts it; else TypeError naming the element."""
     for value in array.flat:
         if not isinstance(value, numbers.Real):
             kind = "string" if isinstance(value, (str, bytes)) else "object"
-            msg = (
-                f"{name}() expects real numbers, got {_describe(x)} holding "
-                f"{_describe(value)} ({kind} data)"
-            )
-            raise TypeError(msg)
+            raise _not_real(name, x, f" holding {_describe(value)} ({kind} data)")
     for value in array.flat:
         try:
             float(value)
@@ -65,49 +66,38 @@ def _from_objects(name: str, x: object, array: Array) -> Array:
 def real_input(name: str, x: object) -> tuple[Array, np.dtype[Any]]:
     """``x`` as an array, and the dtype of the result.
 
-    float16, float32 and float64 keep their dtype (in native byte order);
-    bool and integers give float64, as NumPy's own transcendental ufuncs do,
-    and so do Python numbers beyond int64 (``2**64``, ``Fraction``). Raises
-    TypeError, naming ``name``, for anything else: ``None``, ``str``,
-    ``bytes``, object, complex, datetime or timedelta data, or
-    ``np.longdouble`` where it is wider than float64.
+    float16, float32 and float64 keep their dtype (in native byte order), and
+    so does ml_dtypes' bfloat16; bool and integers give float64, as NumPy's
+    own transcendental ufuncs do, and so do Python numbers beyond int64
+    (``2**64``, ``Fraction``). Raises TypeError, naming ``name``, for
+    anything else: ``None``, ``str``, ``bytes``, object, complex, datetime
+    or timedelta data, ``np.longdouble`` where it is wider than float64, or
+    ml_dtypes' other types (float8_e4m3fn...).
     """
     if type(x) is np.ndarray and x.dtype in FLOAT_DTYPES:  # the common case
         return x, x.dtype
     if x is None or isinstance(x, (str, bytes)):
-        msg = f"{name}() expects real numbers, got {_describe(x)}"
-        raise TypeError(msg)
+        raise _not_real(name, x)
     try:
         array = np.asarray(x)
     except (TypeError, ValueError) as err:
-        msg = f"{name}() expects real numbers, got {_describe(x)}: {err}"
-        raise TypeError(msg) from err
+        raise _not_real(name, x, f": {err}") from err
     if array.dtype.kind in "OUST" and isinstance(x, (list, tuple)):
         array = _from_objects(name, x, np.asarray(x, dtype=object))
     elif array.dtype.kind == "O" and not isinstance(x, np.ndarray):
         array = _from_objects(name, x, array)
     dtype = array.dtype
-    if dtype.type.__module__ == "ml_dtypes":  # bfloat16, float8_e4m3fn...
-        if dtype.name == "bfloat16":  # kept, as np.exp keeps it
-            return array, dtype
-        msg = (
-            f"{name}() does not support {dtype} input; convert it with "
-            ".astype(np.float32) first (only ml_dtypes' bfloat16 is kept)"
-        )
-        raise TypeError(msg)
     if dtype.kind in "biu":
         return array, np.dtype(np.float64)
-    if dtype.newbyteorder("=") in FLOAT_DTYPES:
-        return array, dtype.newbyteorder("=")
-    if dtype.kind == "f":
+    if dtype.newbyteorder("=") in FLOAT_DTYPES or dtype.name == "bfloat16":
+        return array, dtype.newbyteorder("=")  # bfloat16 kept, as np.exp keeps it
+    if dtype.kind == "f" or dtype.type.__module__ == "ml_dtypes":
         msg = (
-            f"{name}() does not support {dtype} (extended precision) input; "
-            "convert it with .astype(np.float64) first"
+            f"{name}() does not support {dtype} input; convert it first to one "
+            "of the types it keeps: float16, float32, float64 or bfloat16"
         )
         raise TypeError(msg)
-    what = _KINDS.get(dtype.kind, str(dtype))
-    msg = f"{name}() expects real numbers, got {_describe(x)} ({what} data)"
-    raise TypeError(msg)
+    raise _not_real(name, x, f" ({_KINDS.get(dtype.kind, str(dtype))} data)")
 
 
 def real_parameter(name: str, parameter: str, value: object) -> Array:
