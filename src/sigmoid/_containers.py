@@ -214,8 +214,6 @@ def _wrapped(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> An
 
 def _handler(x: Any) -> Handler | None:
     """How to unwrap and wrap ``x``; None for what NumPy converts itself."""
-    if isinstance(x, np.ma.MaskedArray):
-        return _masked
     kinds: list[tuple[Handler, tuple[type, ...]]] = [
         (_pandas, _classes("pandas", "Series", "DataFrame")),
         (_extension, _classes("pandas.api.extensions", "ExtensionArray")),
@@ -245,14 +243,14 @@ def elementwise(function: Function) -> Function:
             return function(x, **kwargs)  # the common case, first
         if isinstance(out, tuple) and len(out) == 1:  # as a ufunc takes it
             kwargs["out"] = out = out[0]
-        if isinstance(out, np.ma.MaskedArray):  # x's mask, or none, goes there
-            return _masked(public, x, kwargs)
+        if isinstance(x, np.ma.MaskedArray) or isinstance(out, np.ma.MaskedArray):
+            return _masked(public, x, kwargs)  # x's mask, or none, goes to out
         if type(x) is not np.ndarray and not isinstance(x, _PLAIN):
             handler = _handler(x)
-            if handler is not None:
-                if out is None or handler is _masked:
-                    return handler(public, x, kwargs)
-                result = function(np.asarray(x), **kwargs)  # the values go to out
+            if handler is not None and out is None:
+                return handler(public, x, kwargs)
+            if handler is not None:  # the values go to out
+                result = function(np.asarray(x), **kwargs)
                 return _around(x, result) if handler in (_pandas, _xarray) else result
         return function(x, **kwargs)
 
