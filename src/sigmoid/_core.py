@@ -101,13 +101,6 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     return run("sigmoid", _formulas.sigmoid, x, out, _rounding.exact_sigmoid)
 
 
-_DERIVATIVES = {
-    1: _formulas.derivative1,
-    2: _formulas.derivative2,
-    3: _formulas.derivative3,
-}
-
-
 @elementwise
 def sigmoid_derivative(
     x: npt.ArrayLike, /, *, order: int = 1, out: Array | None = None
@@ -181,10 +174,10 @@ def sigmoid_derivative(
     if isinstance(order, bool) or not isinstance(order, (int, np.integer)):
         msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise TypeError(msg)
-    if int(order) not in _DERIVATIVES:
+    if order not in _formulas.derivatives:
         msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise ValueError(msg)
-    formula, exact = _DERIVATIVES[int(order)], _rounding.exact_derivatives[int(order)]
+    formula, exact = _formulas.derivatives[order], _rounding.exact_derivatives[order]
     return run("sigmoid_derivative", formula, x, out, exact)
 
 
