@@ -82,10 +82,9 @@ def real_input(name: str, x: object) -> tuple[Array, np.dtype[Any]]:
         array = np.asarray(x)
     except (TypeError, ValueError) as err:
         raise _not_real(name, x, f": {err}") from err
-    if array.dtype.kind in "OUST" and isinstance(x, (list, tuple)):
+    if array.dtype.kind in "OUST" and not isinstance(x, np.ndarray):
+        # Python objects (a list with a string, ints beyond int64): each checked
         array = _from_objects(name, x, np.asarray(x, dtype=object))
-    elif array.dtype.kind == "O" and not isinstance(x, np.ndarray):
-        array = _from_objects(name, x, array)
     dtype = array.dtype
     if dtype.kind in "biu":
         return array, np.dtype(np.float64)
