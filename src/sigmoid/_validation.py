@@ -157,9 +157,9 @@ def checked_out(
     """``out``, if a ufunc would accept it for this result; else raise.
 
     As for a ufunc: ``out`` is None or an array (``elementwise`` has
-    unwrapped a tuple of one); the result's shape broadcasts to the array's, and its dtype casts to the
-    array's under ``same_kind`` casting (float32 into float64, float64 into
-    float32, not float into int).
+    unwrapped a tuple of one); the result's shape broadcasts to the array's,
+    and its dtype casts to the array's under ``same_kind`` casting (float32
+    into float64, float64 into float32, not float into int).
     """
     if isinstance(out, tuple) and len(out) != 1:  # elementwise unwraps one
         msg = f"{name}(): out must be a tuple of one array, got {len(out)} items"
