@@ -110,8 +110,8 @@ def _pandas(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
         )
         return pd.Series(values, index=x.index, name=x.name).__finalize__(x)
     dtypes = x.dtypes.to_numpy()
-    extension = [not isinstance(d, np.dtype) for d in dtypes]
-    if len(set(dtypes)) <= 1 and not any(extension):  # one 2-D array
+    extension = np.array([not isinstance(d, np.dtype) for d in dtypes], bool)
+    if len(set(dtypes)) <= 1 and not extension.any():  # one 2-D array
         values = function(x.to_numpy(), **kwargs)
         frame = pd.DataFrame(values, index=x.index, columns=x.columns)
         return frame.__finalize__(x)
@@ -119,7 +119,7 @@ def _pandas(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
     for i in np.flatnonzero(extension).tolist():  # pandas' own dtypes, one by one
         part = {k: np.broadcast_to(v, x.shape)[:, i] for k, v in arrays.items()}
         columns[i] = _extension(function, x.iloc[:, i].array, {**kwargs, **part})
-    for dtype in dict.fromkeys(dtypes[~np.array(extension, bool)]):
+    for dtype in dict.fromkeys(dtypes[~extension]):
         where = np.flatnonzero(dtypes == dtype)  # the columns of one NumPy dtype
         part = {k: np.broadcast_to(v, x.shape)[:, where] for k, v in arrays.items()}
         values = function(x.iloc[:, where].to_numpy(), **{**kwargs, **part})
