@@ -17,7 +17,8 @@ What a learner can skip, each behind one call:
 
 - ``_containers``: ``elementwise``, the decorator that takes masked arrays,
   pandas, xarray, dask and other containers as a ufunc takes them.
-- ``_validation``: the argument checks ``run`` makes first.
+- ``_validation``: the argument checks ``run`` makes first (``elementwise``
+  shares its ``broadcast`` check of the parameters' shapes).
 - ``_rounding``: ``fix_rounding``, which makes float16 and float32 results
   correctly rounded, and the exact fallbacks in :mod:`decimal`.
 - ``_types``: type aliases.

@@ -103,8 +103,8 @@ def run(
     name: str,
     formula: Formula,
     x: object,
-    out: object = None,
-    exact: Exact | None = None,
+    out: object,
+    exact: Exact,
     *,
     float64: tuple[Formula, int] | None = None,
     **parameters: object,
@@ -116,8 +116,8 @@ def run(
     anything else is walked by ``buffered``, as a ufunc walks it, so that no
     full copy of anything is made. The formula reads float64 and writes
     float64 (x is copied to float64 scratch a block at a time where needed); a
-    float16 or float32 result is rounded from it once, and with ``exact``
-    the elements too close to a midpoint for that are recomputed
+    float16 or float32 result is rounded from it once, and the elements too
+    close to a midpoint for that are recomputed with ``exact``
     (``_rounding.fix_rounding``), which makes every result correctly
     rounded. ``float64`` is another formula and block size for float64
     results (log_sigmoid's table). Returns ``out``, else a new array of
@@ -127,7 +127,7 @@ def run(
     shape, values, arrays = array.shape, {}, []
     if parameters:  # generalized_logistic's
         checked = {k: real_parameter(name, k, v) for k, v in parameters.items()}
-        shape = broadcast(name, array, checked)
+        shape = broadcast(name, array.shape, checked)
         # One element: to the formula as a 0-d float64 array; more: walked.
         values = {
             k: v.astype(F64).reshape(()) for k, v in checked.items() if v.size == 1
@@ -192,7 +192,6 @@ def run(
             if w is not None:
                 watch.underflow = False
                 np.copyto(yb, w[:n])  # rounds once
-                if exact is not None:
-                    # w, rounded into yb already, is the midpoint check's scratch
-                    fix_rounding(yb, b.y, exact, b.x, p, b.guard, watch.underflow, b.y)
+                # w, rounded into yb already, is the midpoint check's scratch
+                fix_rounding(yb, b.y, exact, b.x, p, b.guard, watch.underflow, b.y)
     return y if y.ndim or out is not None else y[()]  # 0-d: a scalar, unless out

@@ -30,6 +30,8 @@ from typing import Any, TypeVar, cast
 
 import numpy as np
 
+from ._validation import broadcast
+
 Function = TypeVar("Function", bound=Callable[..., Any])
 Handler = Callable[[Callable[..., Any], Any, dict[str, Any]], Any]
 
@@ -61,21 +63,6 @@ def _masked(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
     if getattr(x, "_fill_value", None) is not None:  # set by the caller
         masked.fill_value = x.fill_value
     return masked
-
-
-def _same_shape(name: str, x: Any, kwargs: dict[str, Any]) -> None:
-    """Raise ValueError unless the parameters broadcast to x's shape."""
-    try:
-        shape = np.broadcast_shapes(np.shape(x), *map(np.shape, kwargs.values()))
-    except ValueError:
-        shape = None
-    if shape != np.shape(x):
-        shapes = ", ".join(f"{k} {np.shape(v)}" for k, v in kwargs.items())
-        msg = (
-            f"{name}(): the parameters ({shapes}) do not broadcast to the "
-            f"shape {np.shape(x)} of x, a {type(x).__name__}"
-        )
-        raise ValueError(msg)
 
 
 def _lined_up(name: str, key: str, value: Any, x: Any) -> Any:
@@ -114,7 +101,7 @@ def _pandas(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
         for k, v in kwargs.items()
     }
     arrays = {k: np.asarray(v) for k, v in kwargs.items() if np.ndim(v)}
-    _same_shape(name, x, arrays)
+    broadcast(name, x.shape, arrays, type(x).__name__)
     if isinstance(x, pd.Series):
         values = (
             function(x.to_numpy(), **kwargs)
@@ -123,8 +110,8 @@ def _pandas(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
         )
         return pd.Series(values, index=x.index, name=x.name).__finalize__(x)
     dtypes = x.dtypes.to_numpy()
-    extension = [not isinstance(d, np.dtype) for d in dtypes]
-    if len(set(dtypes)) <= 1 and not any(extension):  # one 2-D array
+    extension = np.array([not isinstance(d, np.dtype) for d in dtypes], bool)
+    if len(set(dtypes)) <= 1 and not extension.any():  # one 2-D array
         values = function(x.to_numpy(), **kwargs)
         frame = pd.DataFrame(values, index=x.index, columns=x.columns)
         return frame.__finalize__(x)
@@ -132,7 +119,7 @@ def _pandas(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
     for i in np.flatnonzero(extension).tolist():  # pandas' own dtypes, one by one
         part = {k: np.broadcast_to(v, x.shape)[:, i] for k, v in arrays.items()}
         columns[i] = _extension(function, x.iloc[:, i].array, {**kwargs, **part})
-    for dtype in dict.fromkeys(dtypes[~np.array(extension, bool)]):
+    for dtype in dict.fromkeys(dtypes[~extension]):
         where = np.flatnonzero(dtypes == dtype)  # the columns of one NumPy dtype
         part = {k: np.broadcast_to(v, x.shape)[:, where] for k, v in arrays.items()}
         values = function(x.iloc[:, where].to_numpy(), **{**kwargs, **part})
@@ -180,7 +167,7 @@ def _xarray(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
         return x.map(lambda v: function(v, **kwargs), keep_attrs=True)
     labelled = {k: v for k, v in kwargs.items() if isinstance(v, xr.DataArray)}
     if not labelled:
-        _same_shape(function.__name__, x, kwargs)
+        broadcast(function.__name__, x.shape, kwargs, type(x).__name__)
         return x.copy(data=function(x.data, **kwargs))
     plain = {k: v for k, v in kwargs.items() if k not in labelled}
 
@@ -227,8 +214,6 @@ def _wrapped(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> An
 
 def _handler(x: Any) -> Handler | None:
     """How to unwrap and wrap ``x``; None for what NumPy converts itself."""
-    if isinstance(x, np.ma.MaskedArray):
-        return _masked
     kinds: list[tuple[Handler, tuple[type, ...]]] = [
         (_pandas, _classes("pandas", "Series", "DataFrame")),
         (_extension, _classes("pandas.api.extensions", "ExtensionArray")),
@@ -258,14 +243,14 @@ def elementwise(function: Function) -> Function:
             return function(x, **kwargs)  # the common case, first
         if isinstance(out, tuple) and len(out) == 1:  # as a ufunc takes it
             kwargs["out"] = out = out[0]
-        if isinstance(out, np.ma.MaskedArray):  # x's mask, or none, goes there
-            return _masked(public, x, kwargs)
+        if isinstance(x, np.ma.MaskedArray) or isinstance(out, np.ma.MaskedArray):
+            return _masked(public, x, kwargs)  # x's mask, or none, goes to out
         if type(x) is not np.ndarray and not isinstance(x, _PLAIN):
             handler = _handler(x)
-            if handler is not None:
-                if out is None or handler is _masked:
-                    return handler(public, x, kwargs)
-                result = function(np.asarray(x), **kwargs)  # the values go to out
+            if handler is not None and out is None:
+                return handler(public, x, kwargs)
+            if handler is not None:  # the values go to out
+                result = function(np.asarray(x), **kwargs)
                 return _around(x, result) if handler in (_pandas, _xarray) else result
         return function(x, **kwargs)
 

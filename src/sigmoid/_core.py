@@ -1,5 +1,6 @@
 """The public functions. Each body is one call: ``run`` checks the arguments
-and applies the formula of ``_formulas`` to the input a block at a time."""
+and applies the formula of ``_formulas`` to the input a block at a time, with
+the exact fallback of ``_rounding`` for float16 and float32 results."""
 
 from __future__ import annotations
 
@@ -8,17 +9,10 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from . import _formulas
+from . import _formulas, _rounding
 from . import _log_sigmoid_table as _table
 from ._blocks import run
 from ._containers import elementwise
-from ._rounding import (
-    exact_derivatives,
-    exact_generalized_logistic,
-    exact_log_sigmoid,
-    exact_logit,
-    exact_sigmoid,
-)
 from ._types import Array
 
 
@@ -104,14 +98,7 @@ def sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     >>> sigmoid(np.array([1.0, 2.0], dtype=np.float32))
     array([0.7310586, 0.8807971], dtype=float32)
     """
-    return run("sigmoid", _formulas.sigmoid, x, out, exact_sigmoid)
-
-
-_DERIVATIVES = {
-    1: _formulas.derivative1,
-    2: _formulas.derivative2,
-    3: _formulas.derivative3,
-}
+    return run("sigmoid", _formulas.sigmoid, x, out, _rounding.exact_sigmoid)
 
 
 @elementwise
@@ -187,10 +174,10 @@ def sigmoid_derivative(
     if isinstance(order, bool) or not isinstance(order, (int, np.integer)):
         msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise TypeError(msg)
-    if int(order) not in _DERIVATIVES:
+    if order not in _formulas.derivatives:
         msg = f"sigmoid_derivative(): order must be 1, 2 or 3, got {order!r}"
         raise ValueError(msg)
-    formula, exact = _DERIVATIVES[int(order)], exact_derivatives[int(order)]
+    formula, exact = _formulas.derivatives[order], _rounding.exact_derivatives[order]
     return run("sigmoid_derivative", formula, x, out, exact)
 
 
@@ -249,9 +236,8 @@ def log_sigmoid(x: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     array([       -inf, -0.69314718,  0.        ])
     """
     table = (_table.log_sigmoid, _table.BLOCK)  # for float64 results
-    return run(
-        "log_sigmoid", _formulas.log_sigmoid, x, out, exact_log_sigmoid, float64=table
-    )
+    exact = _rounding.exact_log_sigmoid
+    return run("log_sigmoid", _formulas.log_sigmoid, x, out, exact, float64=table)
 
 
 @elementwise
@@ -304,7 +290,7 @@ def logit(p: npt.ArrayLike, /, *, out: Array | None = None) -> Any:
     >>> logit(sigmoid(3.0))  # sigma(3) is rounded; logit magnifies that error
     np.float64(3.000000000000003)
     """
-    return run("logit", _formulas.logit, p, out, exact_logit)
+    return run("logit", _formulas.logit, p, out, _rounding.exact_logit)
 
 
 @elementwise
@@ -396,8 +382,8 @@ def generalized_logistic(
            [0.26894142, 0.5       , 0.73105858],
            [0.11920292, 0.5       , 0.88079708]])
     """
-    formula, exact = _formulas.generalized_logistic, exact_generalized_logistic
     return run(
-        "generalized_logistic", formula, x, None, exact,
+        "generalized_logistic", _formulas.generalized_logistic, x, None,
+        _rounding.exact_generalized_logistic,
         maximum=maximum, steepness=steepness, midpoint=midpoint,
     )  # fmt: skip

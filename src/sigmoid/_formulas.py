@@ -101,6 +101,10 @@ def derivative3(b: Block) -> None:
     np.divide(y, u, out=y)
 
 
+#: The formula of each order of ``sigmoid_derivative``.
+derivatives = {1: derivative1, 2: derivative2, 3: derivative3}
+
+
 def generalized_logistic(b: Block) -> None:
     """y = L / (1 + exp(-z)) with z = k (x - x0); L e**z where exp(-z) overflows.
 

@@ -2,8 +2,9 @@
 
 ``real_input`` takes array_like real input as a NumPy ufunc does and says
 in which dtype the result comes; ``real_parameter`` checks a parameter of
-``generalized_logistic``; ``checked_out`` an ``out=`` argument. Every
-message names the function, the argument and what was wrong with it.
+``generalized_logistic`` and ``broadcast`` their shapes against x's (for
+the containers too); ``checked_out`` an ``out=`` argument. Every message
+names the function, the argument and what was wrong with it.
 """
 
 from __future__ import annotations
@@ -41,17 +42,18 @@ def _describe(value: object) -> str:
     return f"{type(value).__name__} {text if len(text) <= 80 else text[:77] + '...'}"
 
 
+def _not_real(name: str, x: object, why: str = "") -> TypeError:
+    """The error for input that is not real numbers: what it is, and why."""
+    return TypeError(f"{name}() expects real numbers, got {_describe(x)}{why}")
+
+
 def _from_objects(name: str, x: object, array: Array) -> Array:
     """Object data of real numbers (Python ints beyond int64, Fraction) as
     float64, as ``np.exp`` converts it; else TypeError naming the element."""
     for value in array.flat:
         if not isinstance(value, numbers.Real):
             kind = "string" if isinstance(value, (str, bytes)) else "object"
-            msg = (
-                f"{name}() expects real numbers, got {_describe(x)} holding "
-                f"{_describe(value)} ({kind} data)"
-            )
-            raise TypeError(msg)
+            raise _not_real(name, x, f" holding {_describe(value)} ({kind} data)")
     for value in array.flat:
         try:
             float(value)
@@ -64,49 +66,37 @@ def _from_objects(name: str, x: object, array: Array) -> Array:
 def real_input(name: str, x: object) -> tuple[Array, np.dtype[Any]]:
     """``x`` as an array, and the dtype of the result.
 
-    float16, float32 and float64 keep their dtype (in native byte order);
-    bool and integers give float64, as NumPy's own transcendental ufuncs do,
-    and so do Python numbers beyond int64 (``2**64``, ``Fraction``). Raises
-    TypeError, naming ``name``, for anything else: ``None``, ``str``,
-    ``bytes``, object, complex, datetime or timedelta data, or
-    ``np.longdouble`` where it is wider than float64.
+    float16, float32 and float64 keep their dtype (in native byte order), and
+    so does ml_dtypes' bfloat16; bool and integers give float64, as NumPy's
+    own transcendental ufuncs do, and so do Python numbers beyond int64
+    (``2**64``, ``Fraction``). Raises TypeError, naming ``name``, for
+    anything else: ``None``, ``str``, ``bytes``, object, complex, datetime
+    or timedelta data, ``np.longdouble`` where it is wider than float64, or
+    ml_dtypes' other types (float8_e4m3fn...).
     """
     if type(x) is np.ndarray and x.dtype in FLOAT_DTYPES:  # the common case
         return x, x.dtype
     if x is None or isinstance(x, (str, bytes)):
-        msg = f"{name}() expects real numbers, got {_describe(x)}"
-        raise TypeError(msg)
+        raise _not_real(name, x)
     try:
         array = np.asarray(x)
     except (TypeError, ValueError) as err:
-        msg = f"{name}() expects real numbers, got {_describe(x)}: {err}"
-        raise TypeError(msg) from err
-    if array.dtype.kind in "OUST" and isinstance(x, (list, tuple)):
+        raise _not_real(name, x, f": {err}") from err
+    if array.dtype.kind in "OUST" and not isinstance(x, np.ndarray):
+        # Python objects (a list with a string, ints beyond int64): each checked
         array = _from_objects(name, x, np.asarray(x, dtype=object))
-    elif array.dtype.kind == "O" and not isinstance(x, np.ndarray):
-        array = _from_objects(name, x, array)
     dtype = array.dtype
-    if dtype.type.__module__ == "ml_dtypes":  # bfloat16, float8_e4m3fn...
-        if dtype.name == "bfloat16":  # kept, as np.exp keeps it
-            return array, dtype
-        msg = (
-            f"{name}() does not support {dtype} input; convert it with "
-            ".astype(np.float32) first (only ml_dtypes' bfloat16 is kept)"
-        )
-        raise TypeError(msg)
     if dtype.kind in "biu":
         return array, np.dtype(np.float64)
-    if dtype.newbyteorder("=") in FLOAT_DTYPES:
-        return array, dtype.newbyteorder("=")
-    if dtype.kind == "f":
+    if dtype.newbyteorder("=") in FLOAT_DTYPES or dtype.name == "bfloat16":
+        return array, dtype.newbyteorder("=")  # bfloat16 kept, as np.exp keeps it
+    if dtype.kind == "f" or dtype.type.__module__ == "ml_dtypes":
         msg = (
-            f"{name}() does not support {dtype} (extended precision) input; "
-            "convert it with .astype(np.float64) first"
+            f"{name}() does not support {dtype} input; convert it first to one "
+            "of the types it keeps: float16, float32, float64 or bfloat16"
         )
         raise TypeError(msg)
-    what = _KINDS.get(dtype.kind, str(dtype))
-    msg = f"{name}() expects real numbers, got {_describe(x)} ({what} data)"
-    raise TypeError(msg)
+    raise _not_real(name, x, f" ({_KINDS.get(dtype.kind, str(dtype))} data)")
 
 
 def real_parameter(name: str, parameter: str, value: object) -> Array:
@@ -134,21 +124,31 @@ def real_parameter(name: str, parameter: str, value: object) -> Array:
     return array
 
 
-def broadcast(name: str, x: Array, parameters: dict[str, Array]) -> tuple[int, ...]:
-    """The shape of ``x`` and the parameters together; else a ValueError
-    naming the first parameter that does not broadcast."""
-    shape = x.shape
+def broadcast(
+    name: str, shape: tuple[int, ...], parameters: dict[str, Any], container: str = ""
+) -> tuple[int, ...]:
+    """The shape of x (``shape``) and the parameters broadcast together; else
+    a ValueError naming the first parameter that does not broadcast. With a
+    ``container`` (the type of x: a Series, say) the parameters must not grow
+    x's shape, since the result keeps x's labels."""
+    together = shape
     for key, value in parameters.items():
         try:
-            shape = np.broadcast_shapes(shape, value.shape)
+            grown = np.broadcast_shapes(together, np.shape(value))
         except ValueError:
-            msg = (
-                f"{name}(): {key} of shape {value.shape} does not broadcast "
-                f"with x of shape {x.shape}"
-                + (f" and the other parameters ({shape})" if shape != x.shape else "")
+            grown = None
+        if grown is None or (container and grown != shape):
+            x = f"x, a {container}," if container else "x"
+            others = (
+                f" and the other parameters ({together})" if together != shape else ""
             )
-            raise ValueError(msg) from None
-    return shape
+            msg = (
+                f"{name}(): {key} of shape {np.shape(value)} does not broadcast "
+                f"with {x} of shape {shape}{others}"
+            )
+            raise ValueError(msg)
+        together = grown
+    return together
 
 
 def checked_out(
@@ -157,9 +157,9 @@ def checked_out(
     """``out``, if a ufunc would accept it for this result; else raise.
 
     As for a ufunc: ``out`` is None or an array (``elementwise`` has
-    unwrapped a tuple of one); the result's shape broadcasts to the array's, and its dtype casts to the
-    array's under ``same_kind`` casting (float32 into float64, float64 into
-    float32, not float into int).
+    unwrapped a tuple of one); the result's shape broadcasts to the array's,
+    and its dtype casts to the array's under ``same_kind`` casting (float32
+    into float64, float64 into float32, not float into int).
     """
     if isinstance(out, tuple) and len(out) != 1:  # elementwise unwraps one
         msg = f"{name}(): out must be a tuple of one array, got {len(out)} items"
