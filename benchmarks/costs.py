@@ -41,7 +41,7 @@ from scipy import special
 from threadpoolctl import threadpool_limits
 
 import sigmoid as sg
-from sigmoid import _core
+from sigmoid import _rounding
 
 RESULTS = Path(__file__).parent / "results"
 REPEATED_BOUND = 20.0
@@ -50,7 +50,7 @@ SIZE = 100_000
 DTYPES = (np.dtype(np.float16), np.dtype(ml_dtypes.bfloat16), np.dtype(np.float32))
 
 #: (label, public function, keyword arguments, name of its exact fallback in
-#: sigmoid._core, and the key in it for a dict of them).
+#: sigmoid._rounding, and the key in it for a dict of them).
 CASES: list[tuple[str, Callable[..., Any], dict[str, Any], str, int | None]] = [
     ("sigmoid", sg.sigmoid, {}, "exact_sigmoid", None),
     ("sigmoid_derivative", sg.sigmoid_derivative, {}, "exact_derivatives", 1),
@@ -90,7 +90,7 @@ def reaching_exact(case: tuple[Any, ...], x: np.ndarray[Any, Any]) -> list[float
     """The inputs (as float64) that the function hands to its exact fallback."""
     _, function, kwargs, name, key = case
     seen: list[float] = []
-    fallback = getattr(_core, name)
+    fallback = getattr(_rounding, name)
     original = fallback[key] if key is not None else fallback
 
     def record(values: Any, dtype: Any, *parameters: Any) -> Any:
@@ -100,7 +100,7 @@ def reaching_exact(case: tuple[Any, ...], x: np.ndarray[Any, Any]) -> list[float
     if key is not None:
         fallback[key] = record
     else:
-        setattr(_core, name, record)
+        setattr(_rounding, name, record)
     try:
         for start in range(0, x.size, 1 << 22):
             function(x[start : start + (1 << 22)], **kwargs)
@@ -108,7 +108,7 @@ def reaching_exact(case: tuple[Any, ...], x: np.ndarray[Any, Any]) -> list[float
         if key is not None:
             fallback[key] = original
         else:
-            setattr(_core, name, original)
+            setattr(_rounding, name, original)
     return sorted({v for v in seen if np.isfinite(v)})
 
 

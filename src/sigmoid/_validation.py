@@ -107,16 +107,15 @@ def real_parameter(name: str, parameter: str, value: object) -> Array:
     the range of float64 (as good as infinite).
     """
     what = f"{name}(): {parameter} must be"
-    msg = f"{what} real numbers, got {_describe(value)}"
     try:
         array, _ = real_input(name, value)
     except TypeError as err:
-        raise TypeError(msg) from err
+        raise TypeError(f"{what} real numbers, got {_describe(value)}") from err
     except OverflowError:
         msg = f"{what} finite, got a number beyond the range of float64"
         raise ValueError(msg) from None
-    if array.dtype == bool:
-        raise TypeError(msg)
+    if array.dtype == bool:  # described only here: a long list's repr is slow
+        raise TypeError(f"{what} real numbers, got {_describe(value)}")
     if array.size and not (np.isfinite(array.min()) and np.isfinite(array.max())):
         bad = array[~np.isfinite(array)].flat[0]
         msg = f"{what} finite, got {float(bad)!r}"
