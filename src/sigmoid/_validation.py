@@ -110,12 +110,14 @@ def real_parameter(name: str, parameter: str, value: object) -> Array:
     try:
         array, _ = real_input(name, value)
     except TypeError as err:
-        raise TypeError(f"{what} real numbers, got {_describe(value)}") from err
+        msg = f"{what} real numbers, got {_describe(value)}"
+        raise TypeError(msg) from err
     except OverflowError:
         msg = f"{what} finite, got a number beyond the range of float64"
         raise ValueError(msg) from None
     if array.dtype == bool:  # described only here: a long list's repr is slow
-        raise TypeError(f"{what} real numbers, got {_describe(value)}")
+        msg = f"{what} real numbers, got {_describe(value)}"
+        raise TypeError(msg)
     if array.size and not (np.isfinite(array.min()) and np.isfinite(array.max())):
         bad = array[~np.isfinite(array)].flat[0]
         msg = f"{what} finite, got {float(bad)!r}"
