@@ -2,7 +2,16 @@
 # /// script
 # dependencies = ["nox>=2025.2.9"]
 # ///
-"""Every task of the project is a nox session: ``nox -l`` lists them."""
+r"""Every task of the project is a nox session: ``nox -l`` lists them.
+
+A session can run with the versions that another Python resolves (CI runs
+3.10 and 3.13) on this machine's Python: compile them, then hand them to uv
+as constraints, in environments of their own::
+
+    uv pip compile pyproject.toml --group pyproject.toml:ecosystem \
+        --python-version 3.10 -o /tmp/ecosystem-3.10.txt
+    UV_CONSTRAINT=/tmp/ecosystem-3.10.txt nox --envdir /tmp/nox-3.10 -s ecosystem
+"""
 
 from __future__ import annotations
 

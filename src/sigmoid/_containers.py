@@ -132,7 +132,8 @@ def _pandas(function: Callable[..., Any], x: Any, kwargs: dict[str, Any]) -> Any
 def _extension(function: Callable[..., Any], array: Any, kwargs: dict[str, Any]) -> Any:
     """A pandas ExtensionArray of its own dtype, as a ufunc gives it back:
     nullable (Float64, Int64, boolean) and Arrow arrays keep <NA> and come
-    back as floats of their kind; a SparseArray stays sparse.
+    back as floats of their kind (Arrow from pandas 3 on); a SparseArray
+    stays sparse.
     """
     pd = sys.modules["pandas"]
     if isinstance(array, pd.arrays.SparseArray):
@@ -149,6 +150,8 @@ def _extension(function: Callable[..., Any], array: Any, kwargs: dict[str, Any])
     missing = np.asarray(array.isna(), bool)
     values = function(array.to_numpy(dtype=wide, na_value=np.nan), **kwargs)
     if isinstance(array.dtype, pd.ArrowDtype):
+        if int(pd.__version__.split(".")[0]) < 3:  # pandas 2: a ufunc gives
+            return values  # Arrow data back as NumPy floats, <NA> as NaN
         pa = sys.modules["pyarrow"]
         return pd.array(
             pa.array(values, mask=missing),
