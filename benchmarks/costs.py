@@ -207,9 +207,12 @@ def frame_rows(quick: bool) -> list[dict[str, Any]]:
     return rows
 
 
-def markdown(repeated: list[dict[str, Any]], frames: list[dict[str, Any]]) -> str:
+def markdown(
+    repeated: list[dict[str, Any]], frames: list[dict[str, Any]], seconds: float
+) -> str:
     machine = (
-        f"Measured by `benchmarks/costs.py` on {cpu_model()}, NumPy {np.__version__} "
+        f"Measured by `benchmarks/costs.py` (`nox -s costs`) in {seconds:.0f} s "
+        f"on {cpu_model()}, NumPy {np.__version__} "
         f"(SIMD: {numpy_simd()}); minimum of interleaved rounds, one thread."
     )
     repeated_title = (
@@ -261,10 +264,11 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer inputs and rounds")
     parser.add_argument("--no-write", action="store_true", help="do not write results/")
     args = parser.parse_args()
+    started = time.perf_counter()
     with threadpool_limits(limits=1):
         repeated = repeated_rows(args.quick)
         frames = frame_rows(args.quick)
-    text = markdown(repeated, frames)
+    text = markdown(repeated, frames, time.perf_counter() - started)
     print()
     print(text)
     missed = [

@@ -1361,14 +1361,17 @@ def test_run_times_quoted_for_the_benchmarks() -> None:
     match = claim(
         ACCURACY_AND_SPEED,
         r"nox -s accuracy # every float32 input, 8 functions and settings: about (\d+) "
-        r"minutes nox -s bench # about a minute",
+        r"minutes nox -s bench # about a minute nox -s costs # about (\d+) minutes",
     )
     accuracy = re.search(r" in (\d+) s ", (RESULTS / "accuracy.md").read_text())
     speed = re.search(r" in (\d+) s ", (RESULTS / "speed.md").read_text())
+    costs = re.search(r" in (\d+) s ", (RESULTS / "costs.md").read_text())
     assert accuracy
     assert speed
+    assert costs
     assert abs(int(accuracy[1]) / 60 - int(match[1])) <= 0.15 * int(match[1])
     assert 30 <= int(speed[1]) <= 90
+    assert abs(int(costs[1]) / 60 - int(match[2])) <= 0.5 * int(match[2])
 
 
 def test_accuracy_bounds_are_the_ones_the_run_enforces() -> None:

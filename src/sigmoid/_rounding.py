@@ -115,7 +115,11 @@ def doubtful(
         found.append(np.flatnonzero((s < low) | (s >= high)))
     if not found:
         return None
-    indices = np.union1d(*found) if len(found) == 2 else found[0]
+    indices = found[0]
+    if len(found) == 2:  # merged on a mask: np.union1d hashes, 100x slower
+        near = np.zeros(w.size, bool)
+        near[found[0]] = near[found[1]] = True
+        indices = np.flatnonzero(near)
     return indices if indices.size else None
 
 
