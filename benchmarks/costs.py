@@ -86,15 +86,21 @@ def inputs(dtype: np.dtype[Any], step: int) -> np.ndarray[Any, Any]:
     return np.arange(0, 2**32, step, dtype=np.uint64).astype(np.uint32).view(dtype)
 
 
-def reaching_exact(case: tuple[Any, ...], x: np.ndarray[Any, Any]) -> list[float]:
-    """The inputs (as float64) that the function hands to its exact fallback."""
+def reaching_exact(
+    case: tuple[Any, ...], x: np.ndarray[Any, Any]
+) -> tuple[int, list[float]]:
+    """How many inputs the function hands to its exact fallback, and a sample
+    of them (as float64): up to 64 per call, spread over the call's values."""
     _, function, kwargs, name, key = case
     seen: list[float] = []
+    count = 0
     fallback = getattr(_rounding, name)
     original = fallback[key] if key is not None else fallback
 
     def record(values: Any, dtype: Any, *parameters: Any) -> Any:
-        seen.extend(np.asarray(values).tolist())
+        nonlocal count
+        count += np.size(values)
+        seen.extend(np.asarray(values)[:: max(1, np.size(values) // 64)].tolist())
         return original(values, dtype, *parameters)
 
     if key is not None:
@@ -109,7 +115,7 @@ def reaching_exact(case: tuple[Any, ...], x: np.ndarray[Any, Any]) -> list[float
             fallback[key] = original
         else:
             setattr(_rounding, name, original)
-    return sorted({v for v in seen if np.isfinite(v)})
+    return count, sorted({v for v in seen if np.isfinite(v)})
 
 
 def best_time(calls: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
@@ -145,7 +151,7 @@ def repeated_rows(quick: bool) -> list[dict[str, Any]]:
             x = inputs(dtype, step)
             if dtype == np.float32 and label in KNOWN:
                 x = np.append(x, np.float32(KNOWN[label]))
-            candidates = reaching_exact(case, x)
+            found, candidates = reaching_exact(case, x)
             if not candidates:
                 rows.append({"case": label, "dtype": dtype.name, "hard": None})
                 continue
@@ -167,7 +173,7 @@ def repeated_rows(quick: bool) -> list[dict[str, Any]]:
                     "case": label,
                     "dtype": dtype.name,
                     "hard": value,
-                    "found": len(candidates),
+                    "found": found,
                     "ordinary": times["ordinary"],
                     "repeated": times["repeated"],
                     "ratio": times["repeated"] / times["ordinary"],
@@ -231,15 +237,22 @@ def markdown(
         header,
         "|---|---|---:|---:|---:|---:|---:|---:|",
     ]
+    none: dict[str, list[str]] = {}
     for r in repeated:
         if r["hard"] is None:
-            lines.append(f"| {r['case']} | {r['dtype']} | 0 | | | | | |")
+            none.setdefault(r["case"], []).append(r["dtype"])
             continue
         lines.append(
-            f"| {r['case']} | {r['dtype']} | {r['found']:,} | {r['hard']!r} "
+            f"| {r['case']} | {r['dtype']} | {r['found']:,} | {np.float32(r['hard'])!s} "
             f"| {r['ordinary'] * 1e3:.2f} | {r['repeated'] * 1e3:.2f} | {r['ratio']:.2f} "
             f"| {r['parameters']:.2f} |"
         )
+    lines += [
+        "",
+        "No input tried reached the exact path for "
+        + "; ".join(f"{case} ({', '.join(dtypes)})" for case, dtypes in none.items())
+        + ".",
+    ]
     frame_title = (
         f"`sigmoid` of a 20,000 x 10 DataFrame against `scipy.special.expit` "
         f"(bound: {FRAME_BOUND:g}x):"

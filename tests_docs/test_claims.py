@@ -1357,11 +1357,43 @@ def _speed_row(function: str, dtype: str, n: str, implementation: str) -> float:
     return times[0]
 
 
+def test_readme_speed_figures_are_the_measured_tables() -> None:
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    match = re.search(
+        r"it took ([\d.]+) times expit's time in float64 and ([\d.]+) in float32; "
+        r"on the same machine with NumPy's AVX-512 code turned off, as on a "
+        r"machine without it, ([\d.]+) and ([\d.]+)\.",
+        text,
+    )
+    assert match
+
+    def ratio(table: str, dtype: str) -> float:
+        key = {"function": "sigmoid", "dtype": dtype, "n": "1e+07"}
+        found = [
+            float(row["ratio"])
+            for row in _results_table(table)
+            if key.items() <= row.items() and row["implementation"] == "**sigmoid**"
+        ]
+        assert len(found) == 1
+        return found[0]
+
+    quoted = [float(match[i]) for i in range(1, 5)]
+    measured = [
+        ratio(table, dtype)
+        for table in ("speed.md", "speed-without-avx512.md")
+        for dtype in ("float64", "float32")
+    ]
+    assert quoted == [round(m, 2) for m in measured]
+    # the second table is the run with AVX-512 turned off
+    first_line = (RESULTS / "speed-without-avx512.md").read_text().splitlines()[0]
+    assert "AVX512" not in first_line
+
+
 def test_run_times_quoted_for_the_benchmarks() -> None:
     match = claim(
         ACCURACY_AND_SPEED,
         r"nox -s accuracy # every float32 input, 8 functions and settings: about (\d+) "
-        r"minutes nox -s bench # about a minute nox -s costs # about (\d+) minutes",
+        r"minutes nox -s bench # under a minute nox -s costs # under a minute",
     )
     accuracy = re.search(r" in (\d+) s ", (RESULTS / "accuracy.md").read_text())
     speed = re.search(r" in (\d+) s ", (RESULTS / "speed.md").read_text())
@@ -1370,8 +1402,8 @@ def test_run_times_quoted_for_the_benchmarks() -> None:
     assert speed
     assert costs
     assert abs(int(accuracy[1]) / 60 - int(match[1])) <= 0.15 * int(match[1])
-    assert 30 <= int(speed[1]) <= 90
-    assert abs(int(costs[1]) / 60 - int(match[2])) <= 0.5 * int(match[2])
+    assert int(speed[1]) < 60
+    assert int(costs[1]) < 60
 
 
 def test_accuracy_bounds_are_the_ones_the_run_enforces() -> None:
@@ -1388,6 +1420,11 @@ def test_accuracy_bounds_are_the_ones_the_run_enforces() -> None:
         and isinstance(node.target, ast.Name)
         and node.target.id == "BOUNDS"
         and node.value is not None
+    )
+    # accuracy.py gives bfloat16 the float16 bounds, in a BOUNDS.update after it
+    assert 'BOUNDS.update(\n    {(f, "bfloat16"): b for (f, d), b in' in source
+    bounds.update(
+        {(f, "bfloat16"): b for (f, d), b in bounds.items() if d == "float16"}
     )
     rows = [
         row

@@ -82,7 +82,7 @@ UNTYPESET_MATH = """
 # may scroll sideways in its box only if it is a table of measured numbers.
 TOO_WIDE = """
 () => [...document.querySelectorAll("article :is(h1, h2, h3, table)")]
-  .filter((el) => !el.closest("section#accuracy, section#speed"))
+  .filter((el) => !el.closest("section#accuracy, section#speed, section#costs-you-can-predict"))
   .filter((el) => {
     const box = el.closest(".pst-scrollable-table-container") ?? el.parentElement;
     const width = Math.max(el.scrollWidth, el.getBoundingClientRect().width);
